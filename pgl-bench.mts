@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+let t = Date.now();
+const c = await PGlite.create();
+console.log('create', Date.now() - t); t = Date.now();
+await migrate(drizzle(c), { migrationsFolder: '/work/main/drizzle' });
+console.log('migrate', Date.now() - t); t = Date.now();
+const blob = await c.dumpDataDir('none');
+console.log('dump', Date.now() - t, blob.size, blob.type); t = Date.now();
+await c.close();
+const buf = Buffer.from(await blob.arrayBuffer());
+t = Date.now();
+const c2 = await PGlite.create({ loadDataDir: new Blob([buf]) });
+console.log('load', Date.now() - t);
+console.log((await c2.query('select count(*) from drizzle.__drizzle_migrations')).rows);

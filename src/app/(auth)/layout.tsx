@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+
+// These pages read runtime configuration (sign-up switch, host sign-in URL): never prerender them.
+export const dynamic = 'force-dynamic';
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return children;
+}

@@ -1,0 +1,18 @@
+import { Button } from '@/ui/button';
+import { signOutAction } from '../actions';
+import { AuthCard } from '../auth-card';
+
+export const metadata = { title: 'No organization' };
+
+export default function NoOrganizationPage() {
+  return (
+    <AuthCard title="You are not part of an organization yet">
+      <p>Ask an owner or admin of your organization to invite you, then follow the link in the invitation email.</p>
+      <form action={signOutAction}>
+        <Button type="submit" variant="secondary">
+          Sign out
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,81 @@
+import { listSessions } from '@/modules/account/service';
+import { getPortalSession } from '@/platform/auth/current';
+import { getConfig } from '@/platform/config';
+import { getDb } from '@/platform/db/client';
+import { ActionForm, Field } from '@/ui/action-form';
+import { Button, ButtonLink } from '@/ui/button';
+import { FlashToast } from '@/ui/toast';
+import { changeEmailAction, changePasswordAction, signOutAction, updateProfileAction } from './actions';
+import { SessionsCard } from './sessions-card';
+import { TwoFactorCard } from './two-factor-card';
+
+export const metadata = { title: 'Account' };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const session = (await getPortalSession())!;
+  const [sessions, { notice }] = await Promise.all([listSessions(await getDb(), session.user.id, session.sessionId), searchParams]);
+  const builtin = session.identity === 'builtin';
+  const securityUrl = getConfig().HOST_SECURITY_URL;
+  return (
+    <div className="stack-lg">
+      {notice === 'email-changed' ? <FlashToast message="Your email address was changed." kind="success" /> : null}
+      <div className="page-header">
+        <div>
+          <h1>Account</h1>
+          <p className="muted">Your profile, sign-in and sessions.</p>
+        </div>
+        <form action={signOutAction}>
+          <Button type="submit" variant="secondary">
+            Sign out
+          </Button>
+        </form>
+      </div>
+
+      <section className="card stack" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <ActionForm action={updateProfileAction} submitLabel="Save name" label="Profile">
+          <Field label="Name" name="name" defaultValue={session.user.name} autoComplete="name" required />
+        </ActionForm>
+      </section>
+
+      {builtin ? (
+        <>
+          <section className="card stack" aria-labelledby="email-heading">
+            <h2 id="email-heading">Email</h2>
+            <p className="muted">
+              You sign in as <strong>{session.user.email}</strong>. A new address takes effect once you confirm it from that inbox.
+            </p>
+            <ActionForm action={changeEmailAction} submitLabel="Change email" pendingLabel="Sending…" resetOnSuccess label="Change email">
+              <Field label="New email" name="newEmail" type="email" autoComplete="email" required />
+            </ActionForm>
+          </section>
+
+          <section className="card stack" aria-labelledby="password-heading">
+            <h2 id="password-heading">Password</h2>
+            <ActionForm action={changePasswordAction} submitLabel="Change password" resetOnSuccess label="Change password">
+              <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
+              <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters. Your other sessions are signed out." required />
+              <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" required />
+            </ActionForm>
+          </section>
+
+          <TwoFactorCard enabled={session.user.twoFactorEnabled} />
+        </>
+      ) : (
+        <section className="card stack" aria-labelledby="security-heading">
+          <h2 id="security-heading">Sign-in and security</h2>
+          <p className="muted">You sign in through your product account; your email, password and two-factor settings live there.</p>
+          {securityUrl ? (
+            <div className="row">
+              <ButtonLink href={securityUrl} variant="secondary">
+                Manage sign-in and security
+              </ButtonLink>
+            </div>
+          ) : null}
+        </section>
+      )}
+
+      <SessionsCard sessions={sessions} />
+    </div>
+  );
+}

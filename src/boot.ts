@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { DEMO_PASSWORD, DEMO_SIGN_IN, seedIfEmpty } from './modules/demo/service';
+import { getConfig } from './platform/config';
+import { getServerSecret } from './platform/config/server-secret';
+import { closeDb, getDatabase } from './platform/db/client';
+
+export async function boot(): Promise<void> {
+  const config = getConfig();
+  const started = Date.now();
+  const { db, kind } = await getDatabase();
+  const seeded = await seedIfEmpty(db);
+  process.once('SIGTERM', () => {
+    void closeDb().finally(() => process.exit(0));
+  });
+  const lines = [
+    '',
+    `  Deflect is ready at ${config.portalUrl}/account  (${kind === 'pglite' ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'}, ready in ${Date.now() - started} ms)`,
+    seeded ? '  Demo data seeded.' : null,
+    `  Demo sign-in: ${DEMO_SIGN_IN} / ${DEMO_PASSWORD}  (every role: admin@, billing@, member@, viewer@acme.example)`,
+    config.PORTAL_SERVER_SECRET ? null : `  Server secret (generated into ${config.DATA_DIR}/server-secret): ${getServerSecret()}`,
+    config.SMTP_URL ? null : `  Mail is written to ${path.resolve(config.DATA_DIR, 'mail')} (set SMTP_URL to send it).`,
+    '',
+  ];
+  console.info(lines.filter((l) => l !== null).join('\n'));
+}

@@ -1,0 +1,53 @@
+import { inArray, like, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineAction } from '@/platform/actions/define';
+import { account, user } from '@/platform/auth/schema';
+import { membership, organization } from '@/platform/tenancy/schema';
+import { demoEmail, demoOrganizations } from './data';
+
+export const seedDemoOrganization = defineAction({
+  name: 'system.seed_demo_organization',
+  input: z.object({ index: z.number().int().min(0), passwordHash: z.string().min(1) }),
+  async run({ tx }, { index, passwordHash }) {
+    const demo = demoOrganizations[index]!;
+    const organizationId = crypto.randomUUID();
+    await tx.insert(organization).values({
+      id: organizationId,
+      externalId: demo.externalId,
+      name: demo.name,
+      plan: demo.plan,
+      billing: demo.billing ?? null,
+      contract: demo.contract ?? null,
+    });
+    for (const [i, person] of demo.people.entries()) {
+      const userId = crypto.randomUUID();
+      await tx.insert(user).values({ id: userId, name: person.name, email: demoEmail(person.role, demo.domain, i), emailVerified: true });
+      await tx.insert(account).values({ id: crypto.randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
+      await tx.insert(membership).values({ id: crypto.randomUUID(), organizationId, userId, role: person.role });
+    }
+    return {
+      result: { organizationId },
+      audit: { organizationId, entityType: 'organization', entityId: organizationId, after: { name: demo.name, plan: demo.plan, members: demo.people.length, source: 'demo_seed' } },
+    };
+  },
+});
+
+/** Removes the demo tenants and their people (nothing else), so `npm run seed` can lay them anew. */
+export const removeDemoData = defineAction({
+  name: 'system.remove_demo_data',
+  input: z.object({}),
+  async run({ tx }) {
+    const orgs = await tx
+      .delete(organization)
+      .where(inArray(organization.externalId, demoOrganizations.map((o) => o.externalId)))
+      .returning({ id: organization.id });
+    const people = await tx
+      .delete(user)
+      .where(or(...demoOrganizations.map((o) => like(user.email, `%@${o.domain}`))))
+      .returning({ id: user.id });
+    return {
+      result: { organizations: orgs.length, users: people.length },
+      audit: { entityType: 'demo_data', entityId: 'demo', before: { organizations: orgs.length, users: people.length }, after: null },
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import type { Role } from '@config/permissions';
+import type { ContractTerms } from '@/platform/tenancy/schema';
+
+export const DEMO_PASSWORD = 'deflect-demo-1234';
+export const DEMO_SIGN_IN = 'owner@acme.example';
+
+type DemoOrganization = {
+  externalId: string;
+  name: string;
+  plan: 'free' | 'pro' | 'enterprise';
+  domain: string;
+  billing?: 'stripe' | 'contract';
+  contract?: ContractTerms;
+  people: { name: string; role: Role }[];
+};
+
+const everyRole: { name: string; role: Role }[] = [
+  { name: 'Olivia Owner', role: 'owner' },
+  { name: 'Adam Admin', role: 'admin' },
+  { name: 'Bianca Billing', role: 'billing' },
+  { name: 'Mateo Member', role: 'member' },
+  { name: 'Vera Viewer', role: 'viewer' },
+];
+
+/** Three believable customers on different plans; one pays on a contract. */
+export const demoOrganizations: DemoOrganization[] = [
+  { externalId: 'org_acme', name: 'Acme Analytics', plan: 'pro', domain: 'acme.example', billing: 'stripe', people: everyRole },
+  {
+    externalId: 'org_globex',
+    name: 'Globex Corporation',
+    plan: 'enterprise',
+    domain: 'globex.example',
+    billing: 'contract',
+    contract: { terms: 'Annual contract, invoiced yearly, net 30', renewalDate: '2027-03-31', amount: 4_800_000, currency: 'eur' },
+    people: everyRole,
+  },
+  {
+    externalId: 'org_initech',
+    name: 'Initech',
+    plan: 'free',
+    domain: 'initech.example',
+    people: [
+      { name: 'Peter Gibbons', role: 'owner' },
+      { name: 'Samir Nagheenanajar', role: 'member' },
+      { name: 'Milton Waddams', role: 'viewer' },
+    ],
+  },
+];
+
+export function demoEmail(role: Role, domain: string, index: number): string {
+  return index === 0 || role !== 'owner' ? `${role}@${domain}` : `${role}${index}@${domain}`;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { roles } from '@config/permissions';
+
+export const plans = ['free', 'pro', 'enterprise'] as const;
+const externalId = z.string().trim().min(1).max(200);
+
+/** `next`/`path` style values: a relative path of the portal, never another host. */
+export const accountPath = z
+  .string()
+  .max(2000)
+  .refine((p) => /^\/account(\/|\?|#|$)/.test(p) && !p.startsWith('//') && !p.includes('\\'), 'Must be a relative /account path.');
+
+export const portalSessionInput = z.object({
+  user: z.object({
+    externalId,
+    email: z.email().max(320).transform((e) => e.toLowerCase()),
+    name: z.string().trim().min(1).max(200).optional(),
+  }),
+  organization: z.object({
+    externalId,
+    name: z.string().trim().min(1).max(200).optional(),
+    plan: z.enum(plans).optional(),
+  }),
+  role: z.enum(roles).optional(),
+  path: accountPath.optional(),
+});
+
+export const contractInput = z.object({
+  terms: z.string().trim().min(1).max(2000),
+  renewalDate: z.iso.date(),
+  amount: z.number().int().nonnegative(),
+  currency: z.string().regex(/^[a-z]{3}$/, 'A lowercase ISO currency code, e.g. "eur".'),
+});
+
+export const organizationUpsertInput = z.object({
+  externalId,
+  name: z.string().trim().min(1).max(200).optional(),
+  plan: z.enum(plans).optional(),
+  stripeCustomerId: z.string().regex(/^cus_[A-Za-z0-9]+$/, 'A Stripe customer id, e.g. "cus_123".').nullable().optional(),
+  billing: z.enum(['stripe', 'contract']).nullable().optional(),
+  contract: contractInput.nullable().optional(),
+});
+
+export const signUpOrganizationInput = z.object({
+  userId: z.string().min(1),
+  name: z.string().trim().min(1, 'Enter your organization name.').max(200),
+});

@@ -1,0 +1,3 @@
+export { createOrganizationForSignUp, createPortalSession, upsertOrganization } from './actions';
+export { organizationView, type OrganizationView } from './view';
+export { organizationUpsertInput, portalSessionInput } from './inputs';

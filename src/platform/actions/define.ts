@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Permission } from '@config/permissions';
+import type { Db } from '../db/types';
+import type { Actor } from './actor';
+
+export type AuditEntry = {
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  /** Set when the action decides the organization itself (host provisioning). */
+  organizationId?: string;
+};
+
+export type ActionContext = {
+  actor: Actor;
+  tx: Db;
+  emit(type: string, payload: Record<string, unknown>): void;
+};
+
+export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {
+  name: Permission | `host.${string}` | `system.${string}`;
+  input: S;
+  /**
+   * Runs before the transaction opens, for calls into systems that cannot join it (Better Auth's
+   * own queries, Stripe). On PGlite a transaction holds the only connection, so those calls must
+   * happen outside it. Its failure aborts the action before anything is written.
+   */
+  prepare?: (ctx: PrepareContext, input: z.infer<S>) => Promise<P>;
+  run(ctx: ActionContext, input: z.infer<S>, prepared: P): Promise<{ result: R; audit: AuditEntry }>;
+};
+
+export type PrepareContext = { actor: Actor; headers: Headers };
+
+export function defineAction<S extends z.ZodType, R, P = undefined>(definition: ActionDefinition<S, R, P>) {
+  return definition;
+}

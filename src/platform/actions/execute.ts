@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { can, isPermission } from '@config/permissions';
+import { getDb } from '../db/client';
+import type { Db } from '../db/types';
+import { forbidden, unauthorized } from '../http/errors';
+import { parseInput } from '../http/validation';
+import type { Actor } from './actor';
+import type { ActionDefinition } from './define';
+import { redactSecrets } from './redact';
+import { auditLog, outbox } from './schema';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+const MAX_ATTEMPTS = 4;
+
+function authorize(actor: Actor, name: string): void {
+  if (actor.type !== 'user') return; // the host (server secret) and Deflect itself act for every organization
+  if (!isPermission(name) || !can(actor.role, name)) throw forbidden();
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return code !== undefined && RETRYABLE.has(code);
+}
+
+/**
+ * The one way to write: authenticate, authorize against config/permissions.ts, validate, then in ONE
+ * transaction run the change, append its audit row and queue its events.
+ */
+export async function executeAction<S extends z.ZodType, R, P>(
+  actor: Actor | null,
+  action: ActionDefinition<S, R, P>,
+  rawInput: unknown,
+  options: { db?: Db; headers?: Headers } = {},
+): Promise<R> {
+  if (!actor) throw unauthorized();
+  authorize(actor, action.name);
+  const input = parseInput(action.input, rawInput) as z.infer<S>;
+  const prepared = (action.prepare ? await action.prepare({ actor, headers: options.headers ?? new Headers() }, input) : undefined) as P;
+  const db = options.db ?? (await getDb());
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const events: { type: string; payload: Record<string, unknown> }[] = [];
+        const { result, audit } = await action.run({ actor, tx, emit: (type, payload) => events.push({ type, payload }) }, input, prepared);
+        const organizationId = audit.organizationId ?? actor.organizationId;
+        await tx.insert(auditLog).values({
+          organizationId,
+          actorType: actor.type,
+          actorId: actor.type === 'user' ? actor.userId : null,
+          actorEmail: actor.type === 'user' ? actor.email : null,
+          action: action.name,
+          entityType: audit.entityType,
+          entityId: audit.entityId,
+          before: redactSecrets(audit.before ?? null),
+          after: redactSecrets(audit.after ?? null),
+          ip: actor.ip ?? null,
+          userAgent: actor.userAgent ?? null,
+        });
+        if (events.length > 0) {
+          await tx.insert(outbox).values(events.map((e) => ({ organizationId, type: e.type, payload: redactSecrets(e.payload) })));
+        }
+        return result;
+      });
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
+import { getConfig } from '../config';
+import { getDb } from '../db/client';
+import type { Db } from '../db/types';
+import { sendMail } from '../mail/send-mail';
+import { resetPasswordMail, verifyEmailMail } from '../mail/templates';
+import { handoffPlugin } from './handoff-plugin';
+import { account, session, twoFactor, user, verification } from './schema';
+import { authSecret } from './secret';
+
+function createAuth(db: Db) {
+  const config = getConfig();
+  return betterAuth({
+    appName: 'Deflect',
+    baseURL: config.portalUrl,
+    basePath: '/api/auth',
+    secret: authSecret(),
+    trustedOrigins: [config.portalUrl],
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification, twoFactor } }),
+    // Ours (rate-limiter-flexible, shared with Redis when configured) guards these routes instead.
+    rateLimit: { enabled: false },
+    advanced: { cookiePrefix: 'deflect', database: { generateId: () => crypto.randomUUID() } },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: !config.signupEnabled,
+      requireEmailVerification: true,
+      minPasswordLength: 10,
+      revokeSessionsOnPasswordReset: true,
+      async sendResetPassword({ user: u, url }) {
+        await sendMail({ to: u.email, ...resetPasswordMail({ name: u.name, url }) });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      async sendVerificationEmail({ user: u, url }) {
+        // Better Auth calls this for sign-up and, with the new address as `email`, for an email change.
+        await sendMail({ to: u.email, ...verifyEmailMail({ name: u.name, url }) });
+      },
+    },
+    user: {
+      changeEmail: { enabled: true },
+      additionalFields: { externalId: { type: 'string', required: false, input: false } },
+    },
+    session: {
+      additionalFields: {
+        activeOrganizationId: { type: 'string', required: false, input: false },
+        origin: { type: 'string', required: false, input: false, defaultValue: 'builtin' },
+      },
+    },
+    plugins: [twoFactorPlugin({ issuer: 'Deflect' }), handoffPlugin(), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const slot = Symbol.for('deflect.auth');
+const holder = globalThis as unknown as Record<symbol, Promise<Auth> | undefined>;
+export function getAuth(): Promise<Auth> {
+  holder[slot] ??= getDb().then(createAuth);
+  return holder[slot];
+}

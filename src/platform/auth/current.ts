@@ -1,0 +1,39 @@
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import type { Actor } from '../actions/actor';
+import { getDb } from '../db/client';
+import { requestMeta } from '../http/request-meta';
+import { getAuth } from './auth';
+import { resolvePortalSession, type AuthSession, type PortalSession } from './session';
+
+/** The signed-in person of this request, resolved once per render. */
+export const getAuthSession = cache(async (): Promise<AuthSession | null> => {
+  const auth = await getAuth();
+  return (await auth.api.getSession({ headers: await headers() })) as AuthSession | null;
+});
+
+export const getPortalSession = cache(async (): Promise<PortalSession | null> => {
+  const authSession = await getAuthSession();
+  if (!authSession) return null;
+  const resolved = await resolvePortalSession(await getDb(), authSession);
+  return resolved === 'no_membership' ? null : resolved;
+});
+
+export async function actorOf(session: PortalSession | null): Promise<Actor | null> {
+  if (!session) return null;
+  const meta = requestMeta(await headers());
+  return {
+    type: 'user',
+    userId: session.user.id,
+    email: session.user.email,
+    organizationId: session.organization.id,
+    role: session.role,
+    sessionId: session.sessionId,
+    ...meta,
+  };
+}
+
+/** The actor of the current request, or null when nobody is signed in. */
+export async function currentActor(): Promise<Actor | null> {
+  return actorOf(await getPortalSession());
+}

@@ -1,0 +1,14 @@
+import { headers } from 'next/headers';
+import { assertSameOrigin } from '../http/origin';
+import { unauthorized } from '../http/errors';
+import { actorOf, getPortalSession } from './current';
+import type { Actor } from '../actions/actor';
+import type { PortalSession } from './session';
+
+/** For browser JSON routes: the session (401 without one) and, for writes, the same-origin check. */
+export async function requireBrowserSession(request: Request): Promise<{ session: PortalSession; actor: Actor; headers: Headers }> {
+  assertSameOrigin(request);
+  const session = await getPortalSession();
+  if (!session) throw unauthorized();
+  return { session, actor: (await actorOf(session))!, headers: await headers() };
+}

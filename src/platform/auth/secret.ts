@@ -1,0 +1,7 @@
+import { createHash } from 'node:crypto';
+import { getServerSecret } from '../config/server-secret';
+
+/** Better Auth's signing key, derived so that operators manage one secret, not two. */
+export function authSecret(): string {
+  return createHash('sha256').update(`deflect/better-auth/${getServerSecret()}`).digest('base64url');
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'on'].includes(v)));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORTAL_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().default('.data'),
+  PORTAL_SERVER_SECRET: z.string().min(16).optional(),
+  HOST_SIGN_IN_URL: optionalUrl,
+  HOST_SECURITY_URL: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default('Deflect <no-reply@deflect.local>'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_PORTAL_CONFIG_ID: z.string().optional(),
+  STRIPE_API_URL: z.string().url().default('https://api.stripe.com'),
+  REDIS_URL: optionalUrl,
+  SIGNUP_ENABLED: flag,
+  /** Comma-separated portal sections to switch off, e.g. "usage,support". */
+  DISABLED_SECTIONS: z.string().default(''),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,75 @@
+import { renderMail } from './layout';
+
+export type MailTemplate = { subject: string; html: string; text: string };
+
+function greeting(name: string): string {
+  const trimmed = name.trim();
+  return trimmed ? `Hi ${trimmed},` : 'Hi,';
+}
+
+export function verifyEmailMail({ name, url }: { name: string; url: string }): MailTemplate {
+  return {
+    subject: 'Verify your email address',
+    ...renderMail({
+      preheader: 'Confirm your email address to finish setting up your account.',
+      heading: 'Verify your email address',
+      paragraphs: [greeting(name), 'Please confirm that this is your email address to finish setting up your account.'],
+      action: { label: 'Verify email address', url },
+      footer: 'If you did not create an account, you can ignore this email.',
+    }),
+  };
+}
+
+export function resetPasswordMail({ name, url }: { name: string; url: string }): MailTemplate {
+  return {
+    subject: 'Reset your password',
+    ...renderMail({
+      preheader: 'Use this link to choose a new password.',
+      heading: 'Reset your password',
+      paragraphs: [greeting(name), 'We received a request to reset the password for your account. Use the button below to choose a new one.'],
+      action: { label: 'Reset password', url },
+      footer: 'If you did not ask for a password reset, you can ignore this email; your password stays unchanged.',
+    }),
+  };
+}
+
+/** Sent to the new address, so only someone who controls it can complete the change. */
+export function changeEmailMail({ name, newEmail, url }: { name: string; newEmail: string; url: string }): MailTemplate {
+  return {
+    subject: 'Confirm your new email address',
+    ...renderMail({
+      preheader: `Confirm ${newEmail} as your new sign-in address.`,
+      heading: 'Confirm your new email address',
+      paragraphs: [
+        greeting(name),
+        `You asked to change the email address of your account to ${newEmail}. Confirm the change to start using this address to sign in.`,
+      ],
+      action: { label: 'Confirm new email address', url },
+      footer: 'If you did not request this change, you can ignore this email; your account keeps its current address.',
+    }),
+  };
+}
+
+export function invitationMail({
+  organizationName,
+  inviterName,
+  role,
+  url,
+}: {
+  organizationName: string;
+  inviterName: string;
+  role: string;
+  url: string;
+}): MailTemplate {
+  return {
+    // Names are user input; keep the subject on one line whatever they contain.
+    subject: `${inviterName} invited you to join ${organizationName}`.replace(/\s+/g, ' '),
+    ...renderMail({
+      preheader: `Join ${organizationName} as ${role}.`,
+      heading: `Join ${organizationName}`,
+      paragraphs: [`${inviterName} invited you to join ${organizationName} as ${role}.`, 'Accept the invitation to get access.'],
+      action: { label: 'Accept invitation', url },
+      footer: 'If you were not expecting this invitation, you can ignore this email.',
+    }),
+  };
+}

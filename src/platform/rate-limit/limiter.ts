@@ -1,0 +1,48 @@
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getConfig } from '../config';
+import { AppError } from '../http/errors';
+
+export type LimitName = 'sign_in' | 'password_reset' | 'two_factor' | 'handoff';
+
+// points per duration (seconds); generous enough for people, tight enough for scripts.
+const rules: Record<LimitName, { points: number; duration: number }> = {
+  sign_in: { points: 10, duration: 60 },
+  password_reset: { points: 5, duration: 300 },
+  two_factor: { points: 10, duration: 60 },
+  handoff: { points: 30, duration: 60 },
+};
+
+const slot = Symbol.for('deflect.rateLimiters');
+const holder = globalThis as unknown as Record<symbol, Map<LimitName, RateLimiterAbstract> | undefined>;
+
+function build(name: LimitName): RateLimiterAbstract {
+  const { REDIS_URL } = getConfig();
+  const options = { keyPrefix: `deflect:rl:${name}`, ...rules[name] };
+  if (!REDIS_URL) return new RateLimiterMemory(options);
+  const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 });
+  // With Redis down, fall back to this process's memory rather than refusing every sign-in.
+  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
+}
+
+function limiter(name: LimitName): RateLimiterAbstract {
+  const limiters = (holder[slot] ??= new Map());
+  let found = limiters.get(name);
+  if (!found) {
+    found = build(name);
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** Counts one attempt; past the limit, a 429 with Retry-After. */
+export async function consumeRateLimit(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      throw new AppError('rate_limited', 'Too many attempts. Please wait a moment and try again.', undefined, rejection.msBeforeNext / 1000);
+    }
+    throw rejection;
+  }
+}

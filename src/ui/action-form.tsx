@@ -1,0 +1,74 @@
+'use client';
+
+import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { Button, type ButtonVariant } from './button';
+import { FormField, type FormFieldProps } from './form-field';
+import { idleFormState, type FormState } from './form-state';
+import { useToast } from './toast';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const FormStateContext = createContext<FormState>(idleFormState);
+
+export function useFormState(): FormState {
+  return useContext(FormStateContext);
+}
+
+/**
+ * A form bound to a server action: shows field errors beside their fields, a form-level error,
+ * and a toast on success. Works without JavaScript too (the action still runs).
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel = 'Saving…',
+  variant = 'primary',
+  resetOnSuccess = false,
+  children,
+  className,
+  label,
+}: {
+  action: Action;
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: ButtonVariant;
+  resetOnSuccess?: boolean;
+  children?: ReactNode;
+  className?: string;
+  label?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const toast = useToast();
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (state.status === 'success' && state.message) toast.show(state.message, 'success');
+    if (state.status === 'success' && resetOnSuccess) form.current?.reset();
+  }, [state, toast, resetOnSuccess]);
+
+  const formError = state.status === 'error' && (!state.fields || Object.keys(state.fields).length === 0 || state.fields._) ? (state.fields?._ ?? state.message) : undefined;
+
+  return (
+    <FormStateContext.Provider value={state}>
+      <form ref={form} action={formAction} className={className ?? 'stack'} aria-label={label} noValidate>
+        {children}
+        {formError ? (
+          <p role="alert" className="form-error">
+            {formError}
+          </p>
+        ) : null}
+        <div className="row">
+          <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
+            {pending ? pendingLabel : submitLabel}
+          </Button>
+        </div>
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+/** A FormField whose error comes from the enclosing ActionForm's last result. */
+export function Field(props: FormFieldProps) {
+  const state = useFormState();
+  return <FormField {...props} error={props.error ?? state.fields?.[props.name]} />;
+}
