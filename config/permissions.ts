@@ -1,12 +1,14 @@
 // Who may do what. One row per action of the portal (the action's name is its permission key),
-// one column per role. The server enforces this matrix on every write and read it guards; the UI
-// only hides what the matrix refuses. `npm run permissions:doc` prints it as the README's table.
+// one column per role, plus the target rules of the team actions below. The server enforces this
+// file on every write and on the reads it guards; the UI only hides what it refuses.
+// `npm run permissions:doc` prints it as the README's table.
 
 export const roles = ['owner', 'admin', 'billing', 'member', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
 const everyone: readonly Role[] = roles;
 const managers: readonly Role[] = ['owner', 'admin'];
+const billingManagers: readonly Role[] = ['owner', 'admin', 'billing'];
 
 export const permissions = {
   'account.update_profile': everyone,
@@ -17,6 +19,34 @@ export const permissions = {
   'account.disable_two_factor': everyone,
   'account.revoke_session': everyone,
   'account.revoke_other_sessions': everyone,
+
+  'team.read': everyone,
+  'team.invite': managers,
+  'team.resend_invitation': managers,
+  'team.revoke_invitation': managers,
+  'team.change_role': managers,
+  'team.remove_member': managers,
+  'team.transfer_ownership': ['owner'],
+  'team.leave': ['admin', 'billing', 'member', 'viewer'],
+  /** Also open to a signed-in person who is not a member yet: the invitation is the permission. */
+  'team.accept_invitation': everyone,
+
+  'billing.read': billingManagers,
+  'billing.update_details': billingManagers,
+  'billing.manage_tax_ids': billingManagers,
+  'billing.open_portal': billingManagers,
+  'invoices.read': billingManagers,
+  'invoices.report_payment': billingManagers,
+
+  'usage.read': everyone,
+
+  'api_keys.read': ['owner', 'admin', 'member'],
+  'api_keys.create': ['owner', 'admin', 'member'],
+  'api_keys.manage_all': managers,
+
+  'support.read': everyone,
+  'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
+
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -28,4 +58,31 @@ export function isPermission(name: string): name is Permission {
 
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+// ---- Target rules of the team actions ----
+// Exactly one owner: ownership only moves by transfer. Nobody grants a role above their own, and
+// nobody acts on a member whose role is above their own; admins therefore never touch the owner.
+
+const rank: Record<Role, number> = { owner: 4, admin: 3, billing: 2, member: 1, viewer: 0 };
+
+/** Roles `actor` may give, by invitation or role change. */
+export function assignableRoles(actor: Role): Role[] {
+  return roles.filter((r) => r !== 'owner' && rank[r] <= rank[actor]);
+}
+
+export function canInviteAs(actor: Role, role: Role): boolean {
+  return can(actor, 'team.invite') && assignableRoles(actor).includes(role);
+}
+
+export function canChangeRole(actor: Role, target: Role, to: Role): boolean {
+  return can(actor, 'team.change_role') && target !== 'owner' && rank[target] <= rank[actor] && assignableRoles(actor).includes(to);
+}
+
+export function canRemove(actor: Role, target: Role): boolean {
+  return can(actor, 'team.remove_member') && target !== 'owner' && rank[target] <= rank[actor];
+}
+
+export function canTransferOwnershipTo(actor: Role, target: Role): boolean {
+  return can(actor, 'team.transfer_ownership') && target !== 'owner';
 }

@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const { startSinkHttpServer } = await import('./smtp-sink-http');
   const http = await startSinkHttpServer(sink, argValue('--http') ?? 2526);
   // Playwright's global setup waits for this line before starting the app.
-  console.log(`smtp-sink ready: ${sink.url} http://127.0.0.1:${http.port}`);
+  console.info(`smtp-sink ready: ${sink.url} http://127.0.0.1:${http.port}`);
   const shutdown = () => {
     void Promise.all([sink.close(), http.close()]).then(() => process.exit(0));
   };

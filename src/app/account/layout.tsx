@@ -1,19 +1,14 @@
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { can } from '@config/permissions';
-import { getAuthSession, getPortalSession } from '@/platform/auth/current';
-import { signInUrl } from '@/platform/auth/sign-in-url';
+import { requirePortalSession } from '@/platform/auth/current';
 import { enabledSections } from '@/platform/config/sections';
 import { AccountNav } from './account-nav';
 
 /** The gate of the portal: nobody sees /account/* without a session and a membership. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
-  const session = await getPortalSession();
+  const session = await requirePortalSession();
   const path = (await headers()).get('x-deflect-path') ?? '/account';
-  if (!session) {
-    redirect((await getAuthSession()) ? '/no-organization' : signInUrl(path));
-  }
   const items = enabledSections().filter((s) => !s.permission || can(session.role, s.permission));
   return (
     <>

@@ -1,5 +1,5 @@
 import { listSessions } from '@/modules/account/service';
-import { getPortalSession } from '@/platform/auth/current';
+import { requirePortalSession } from '@/platform/auth/current';
 import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
 import { ActionForm, Field } from '@/ui/action-form';
@@ -11,14 +11,22 @@ import { TwoFactorCard } from './two-factor-card';
 
 export const metadata = { title: 'Account' };
 
+/** Results of actions that end in a redirect (see actions.ts), shown as a toast. */
+const notices: Record<string, string> = {
+  'email-changed': 'Your email address was changed.',
+  'password-changed': 'Your password was changed and your other sessions were signed out.',
+  'two-factor-on': 'Two-factor authentication is on.',
+  'two-factor-off': 'Two-factor authentication is off.',
+};
+
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const session = (await getPortalSession())!;
+  const session = await requirePortalSession();
   const [sessions, { notice }] = await Promise.all([listSessions(await getDb(), session.user.id, session.sessionId), searchParams]);
   const builtin = session.identity === 'builtin';
   const securityUrl = getConfig().HOST_SECURITY_URL;
   return (
     <div className="stack-lg">
-      {notice === 'email-changed' ? <FlashToast message="Your email address was changed." kind="success" /> : null}
+      {notice && Object.hasOwn(notices, notice) ? <FlashToast message={notices[notice]!} kind="success" /> : null}
       <div className="page-header">
         <div>
           <h1>Account</h1>

@@ -16,7 +16,16 @@ export const revokeSessionInput = z.object({ sessionId: z.string().min(1) });
 export const noInput = z.object({}).optional();
 
 export const signInInput = z.object({ email, password: z.string().min(1, 'Enter your password.') });
-export const signUpInput = z.object({ name: personName, email, password, organizationName: z.string().trim().min(1, 'Enter your organization name.').max(200) });
+export const signUpInput = z
+  .object({
+    name: personName,
+    email,
+    password,
+    organizationName: z.string().trim().max(200).optional(),
+    /** The token of the invitation being answered: the person joins that organization instead. */
+    invitation: z.string().max(200).optional(),
+  })
+  .refine((v) => v.invitation || v.organizationName, { path: ['organizationName'], message: 'Enter your organization name.' });
 export const requestResetInput = z.object({ email });
 export const resetPasswordInput = z
   .object({ token: z.string().min(1), newPassword: password, confirmPassword: z.string() })

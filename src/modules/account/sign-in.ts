@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { executeAction } from '@/platform/actions/execute';
 import { getAuth } from '@/platform/auth/auth';
 import { getConfig } from '@/platform/config';
+import { getDb } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import { requestMeta } from '@/platform/http/request-meta';
 import { parseInput } from '@/platform/http/validation';
 import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { createOrganizationForSignUp } from '../organizations/service';
+import { previewInvitation } from '../team/service';
 import { viaBetterAuth } from './better-auth-errors';
 import { requestResetInput, resetPasswordInput, signInInput, signUpInput, twoFactorChallengeInput } from './inputs';
 
@@ -26,15 +28,28 @@ export async function signIn(raw: unknown, headers: Headers): Promise<{ twoFacto
 }
 
 export async function signUp(raw: unknown, headers: Headers): Promise<void> {
-  if (!getConfig().signupEnabled) throw new AppError('forbidden', 'Sign-up is turned off. Ask your administrator for an invitation.');
   const input: z.infer<typeof signUpInput> = parseInput(signUpInput, raw);
+  if (!getConfig().signupEnabled && !input.invitation) throw new AppError('forbidden', 'Sign-up is turned off. Ask your administrator for an invitation.');
   await consumeRateLimit('sign_in', clientKey(headers, input.email));
+  if (input.invitation) await assertInvitationFor(input.invitation, input.email);
   const auth = await getAuth();
+  // An invitee verifies their address and lands on the invitation to accept it; others in /account.
+  const callbackURL = input.invitation ? `/invitations/accept?token=${encodeURIComponent(input.invitation)}` : '/account';
   const { user } = await viaBetterAuth(
-    () => auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, callbackURL: '/account' }, headers }),
+    () => auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, callbackURL }, headers }),
     'email',
   );
-  await executeAction({ type: 'system', organizationId: null, ...requestMeta(headers) }, createOrganizationForSignUp, { userId: user.id, name: input.organizationName });
+  if (!input.invitation) {
+    await executeAction({ type: 'system', organizationId: null, ...requestMeta(headers) }, createOrganizationForSignUp, { userId: user.id, name: input.organizationName });
+  }
+}
+
+async function assertInvitationFor(token: string, email: string): Promise<void> {
+  const invitation = await previewInvitation(await getDb(), token);
+  if (invitation.state !== 'open') throw new AppError('validation_failed', 'This invitation is no longer valid. Ask for a new one.', { _: 'This invitation is no longer valid.' });
+  if (invitation.email !== email) {
+    throw new AppError('validation_failed', `This invitation is for ${invitation.email}.`, { email: `Use ${invitation.email}, the address the invitation was sent to.` });
+  }
 }
 
 export async function completeTwoFactorSignIn(raw: unknown, headers: Headers): Promise<void> {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { defineAction } from '@/platform/actions/define';
 import { HANDOFF_PATH } from '@/platform/auth/handoff-plugin';
-import { HANDOFF_TTL_MS, hashHandoffToken, newHandoffToken } from '@/platform/auth/handoff-token';
+import { HANDOFF_TTL_MS } from '@/platform/auth/handoff-redeem';
+import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
 import { portalHandoff } from '@/platform/auth/schema';
 import { getConfig } from '@/platform/config';
 import { membership, organization } from '@/platform/tenancy/schema';
@@ -14,11 +15,11 @@ export const createPortalSession = defineAction({
   input: portalSessionInput,
   async run({ tx, emit }, input) {
     const provisioned = await provisionForHandoff(tx, input);
-    const token = newHandoffToken();
+    const token = newOpaqueToken();
     const id = crypto.randomUUID();
     const expiresAt = new Date(Date.now() + HANDOFF_TTL_MS);
     const path = input.path ?? '/account';
-    await tx.insert(portalHandoff).values({ id, tokenHash: hashHandoffToken(token), userId: provisioned.userId, organizationId: provisioned.organizationId, path, expiresAt });
+    await tx.insert(portalHandoff).values({ id, tokenHash: hashToken(token), userId: provisioned.userId, organizationId: provisioned.organizationId, path, expiresAt });
     if (provisioned.created.organization) emit('organization.created', { organizationId: provisioned.organizationId, source: 'handoff' });
     if (provisioned.created.membership) emit('member.joined', { organizationId: provisioned.organizationId, userId: provisioned.userId, source: 'handoff' });
     const url = `${getConfig().portalUrl}${HANDOFF_PATH}?token=${encodeURIComponent(token)}`;

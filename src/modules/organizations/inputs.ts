@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roles } from '@config/permissions';
 
-export const plans = ['free', 'pro', 'enterprise'] as const;
+import { plans } from '@config/plans';
+
 const externalId = z.string().trim().min(1).max(200);
 
 /** `next`/`path` style values: a relative path of the portal, never another host. */

@@ -2,8 +2,12 @@ import type { Role } from '@config/permissions';
 
 type RequestOrigin = { ip?: string | null; userAgent?: string | null };
 
-/** Who is acting: a signed-in member, the host product (server secret) or Deflect itself. */
+/**
+ * Who is acting: a signed-in member of the organization, a signed-in person acting outside any
+ * organization (accepting an invitation), the host product (server secret) or Deflect itself.
+ */
 export type Actor =
   | ({ type: 'user'; userId: string; email: string; organizationId: string; role: Role; sessionId?: string } & RequestOrigin)
+  | ({ type: 'person'; userId: string; email: string; organizationId: null; sessionId?: string } & RequestOrigin)
   | ({ type: 'host'; organizationId: string | null } & RequestOrigin)
   | ({ type: 'system'; organizationId: string | null } & RequestOrigin);

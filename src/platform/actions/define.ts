@@ -21,6 +21,8 @@ export type ActionContext = {
 export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {
   name: Permission | `host.${string}` | `system.${string}`;
   input: S;
+  /** Any signed-in person may run it, member or not (its own rules decide); skips the role matrix. */
+  openToSignedInPeople?: boolean;
   /**
    * Runs before the transaction opens, for calls into systems that cannot join it (Better Auth's
    * own queries, Stripe). On PGlite a transaction holds the only connection, so those calls must

@@ -12,9 +12,10 @@ import { auditLog, outbox } from './schema';
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 4;
 
-function authorize(actor: Actor, name: string): void {
-  if (actor.type !== 'user') return; // the host (server secret) and Deflect itself act for every organization
-  if (!isPermission(name) || !can(actor.role, name)) throw forbidden();
+function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: boolean }): void {
+  if (actor.type === 'host' || actor.type === 'system') return; // they act for every organization
+  if (action.openToSignedInPeople) return;
+  if (actor.type === 'person' || !isPermission(action.name) || !can(actor.role, action.name)) throw forbidden();
 }
 
 function isRetryable(error: unknown): boolean {
@@ -33,7 +34,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
   options: { db?: Db; headers?: Headers } = {},
 ): Promise<R> {
   if (!actor) throw unauthorized();
-  authorize(actor, action.name);
+  authorize(actor, action);
   const input = parseInput(action.input, rawInput) as z.infer<S>;
   const prepared = (action.prepare ? await action.prepare({ actor, headers: options.headers ?? new Headers() }, input) : undefined) as P;
   const db = options.db ?? (await getDb());
@@ -46,9 +47,9 @@ export async function executeAction<S extends z.ZodType, R, P>(
         const organizationId = audit.organizationId ?? actor.organizationId;
         await tx.insert(auditLog).values({
           organizationId,
-          actorType: actor.type,
-          actorId: actor.type === 'user' ? actor.userId : null,
-          actorEmail: actor.type === 'user' ? actor.email : null,
+          actorType: actor.type === 'person' ? 'user' : actor.type,
+          actorId: 'userId' in actor ? actor.userId : null,
+          actorEmail: 'email' in actor ? actor.email : null,
           action: action.name,
           entityType: audit.entityType,
           entityId: audit.entityId,

@@ -1,9 +1,11 @@
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '../actions/actor';
 import { getDb } from '../db/client';
 import { requestMeta } from '../http/request-meta';
 import { getAuth } from './auth';
+import { signInUrl } from './sign-in-url';
 import { resolvePortalSession, type AuthSession, type PortalSession } from './session';
 
 /** The signed-in person of this request, resolved once per render. */
@@ -36,4 +38,22 @@ export async function actorOf(session: PortalSession | null): Promise<Actor | nu
 /** The actor of the current request, or null when nobody is signed in. */
 export async function currentActor(): Promise<Actor | null> {
   return actorOf(await getPortalSession());
+}
+
+/**
+ * The session of a page under /account. Next renders a layout and its page concurrently, so every
+ * page re-checks rather than trusting the layout's redirect to have happened first.
+ */
+export async function requirePortalSession(): Promise<PortalSession> {
+  const session = await getPortalSession();
+  if (session) return session;
+  const path = (await headers()).get('x-deflect-path') ?? '/account';
+  redirect((await getAuthSession()) ? '/no-organization' : signInUrl(path));
+}
+
+/** A signed-in person acting outside any organization (accepting an invitation), or null. */
+export async function currentPerson(): Promise<Actor | null> {
+  const auth = await getAuthSession();
+  if (!auth) return null;
+  return { type: 'person', userId: auth.user.id, email: auth.user.email, organizationId: null, sessionId: auth.session.id, ...requestMeta(await headers()) };
 }

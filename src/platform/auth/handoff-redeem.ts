@@ -1,7 +1,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/types';
-import { hashHandoffToken } from './handoff-token';
+import { hashToken } from '../crypto/tokens';
 import { portalHandoff } from './schema';
+
+export const HANDOFF_TTL_MS = 5 * 60 * 1000;
 
 export type HandoffGrant = { userId: string; organizationId: string; path: string };
 
@@ -10,7 +12,7 @@ export async function redeemHandoff(db: Db, token: string, now = new Date()): Pr
   const [grant] = await db
     .update(portalHandoff)
     .set({ usedAt: now })
-    .where(and(eq(portalHandoff.tokenHash, hashHandoffToken(token)), isNull(portalHandoff.usedAt), gt(portalHandoff.expiresAt, now)))
+    .where(and(eq(portalHandoff.tokenHash, hashToken(token)), isNull(portalHandoff.usedAt), gt(portalHandoff.expiresAt, now)))
     .returning({ userId: portalHandoff.userId, organizationId: portalHandoff.organizationId, path: portalHandoff.path });
   return grant ?? null;
 }

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { assertSameOrigin } from '../http/origin';
 import { unauthorized } from '../http/errors';
-import { actorOf, getPortalSession } from './current';
+import { actorOf, currentPerson, getPortalSession } from './current';
 import type { Actor } from '../actions/actor';
 import type { PortalSession } from './session';
 
@@ -11,4 +11,12 @@ export async function requireBrowserSession(request: Request): Promise<{ session
   const session = await getPortalSession();
   if (!session) throw unauthorized();
   return { session, actor: (await actorOf(session))!, headers: await headers() };
+}
+
+/** For browser JSON routes open to any signed-in person, member or not. */
+export async function requireSignedInPerson(request: Request): Promise<{ actor: Actor; headers: Headers }> {
+  assertSameOrigin(request);
+  const actor = await currentPerson();
+  if (!actor) throw unauthorized();
+  return { actor, headers: await headers() };
 }

@@ -9,17 +9,19 @@ export type Section = {
   ready: boolean;
   /** Hidden from roles that lack this permission. */
   permission?: Permission;
+  /** The JSON routes of the section, switched off with it. */
+  api?: string;
 };
 
 export const sections: readonly Section[] = [
   { id: 'account', label: 'Account', href: '/account', ready: true },
-  { id: 'team', label: 'Team', href: '/account/team', ready: false },
-  { id: 'billing', label: 'Billing', href: '/account/billing', ready: false },
-  { id: 'usage', label: 'Usage', href: '/account/usage', ready: false },
-  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: false },
-  { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: false },
-  { id: 'support', label: 'Support', href: '/account/support', ready: false },
-  { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read' },
+  { id: 'team', label: 'Team', href: '/account/team', ready: true, api: '/api/account/team' },
+  { id: 'billing', label: 'Billing', href: '/account/billing', ready: false, api: '/api/account/billing' },
+  { id: 'usage', label: 'Usage', href: '/account/usage', ready: false, api: '/api/account/usage' },
+  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: false, api: '/api/account/invoices' },
+  { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: false, api: '/api/account/api-keys' },
+  { id: 'support', label: 'Support', href: '/account/support', ready: false, api: '/api/account/support' },
+  { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },
 ];
 
 /** `DISABLED_SECTIONS=usage,support` switches sections off: gone from the navigation, 404 when visited. */
@@ -31,4 +33,13 @@ export function isSectionEnabled(id: string): boolean {
 
 export function enabledSections(): Section[] {
   return sections.filter((s) => isSectionEnabled(s.id));
+}
+
+function under(path: string, prefix: string | undefined): boolean {
+  return prefix !== undefined && (path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/** The section a page or JSON route belongs to, if any (the Account section itself is never off). */
+export function sectionOfPath(path: string): Section | undefined {
+  return sections.find((s) => s.id !== 'account' && (under(path, s.href) || under(path, s.api)));
 }

@@ -24,5 +24,5 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     kind: 'pglite',
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),
-  } as DatabaseHandle;
+  };
 }

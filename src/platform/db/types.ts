@@ -7,4 +7,6 @@ export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, for `openPglite({ loadDataDir })`. */
+  dump?: () => Promise<Blob>;
 };

@@ -14,10 +14,9 @@ const rules: Record<LimitName, { points: number; duration: number }> = {
 };
 
 const slot = Symbol.for('deflect.rateLimiters');
-const holder = globalThis as unknown as Record<symbol, Map<LimitName, RateLimiterAbstract> | undefined>;
+const holder = globalThis as unknown as Record<symbol, Map<string, RateLimiterAbstract> | undefined>;
 
-function build(name: LimitName): RateLimiterAbstract {
-  const { REDIS_URL } = getConfig();
+function build(name: LimitName, REDIS_URL: string | undefined): RateLimiterAbstract {
   const options = { keyPrefix: `deflect:rl:${name}`, ...rules[name] };
   if (!REDIS_URL) return new RateLimiterMemory(options);
   const redis = new Redis(REDIS_URL, { enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 });
@@ -26,11 +25,13 @@ function build(name: LimitName): RateLimiterAbstract {
 }
 
 function limiter(name: LimitName): RateLimiterAbstract {
+  const { REDIS_URL } = getConfig();
   const limiters = (holder[slot] ??= new Map());
-  let found = limiters.get(name);
+  const key = `${name}|${REDIS_URL ?? 'memory'}`;
+  let found = limiters.get(key);
   if (!found) {
-    found = build(name);
-    limiters.set(name, found);
+    found = build(name, REDIS_URL);
+    limiters.set(key, found);
   }
   return found;
 }

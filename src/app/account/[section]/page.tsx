@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
-import { isSectionEnabled, sections } from '@/platform/config/sections';
+import { sections } from '@/platform/config/sections';
 import { EmptyState } from '@/ui/empty-state';
 
 /** Sections that have not shipped yet: a tidy placeholder; disabled or unknown ones are 404. */
 export default async function ComingSoonPage({ params }: { params: Promise<{ section: string }> }) {
   const { section: id } = await params;
   const section = sections.find((s) => s.id === id);
-  if (!section || section.ready || !isSectionEnabled(id)) notFound();
+  if (!section || section.ready) notFound(); // switched-off sections never get here: see proxy.ts
   return (
     <>
       <div className="page-header">

@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { can } from '@config/permissions';
 import { auditQuery, listAuditEntries, type AuditEntry } from '@/modules/audit/service';
-import { getPortalSession } from '@/platform/auth/current';
-import { isSectionEnabled } from '@/platform/config/sections';
+import { requirePortalSession } from '@/platform/auth/current';
 import { getDb } from '@/platform/db/client';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
@@ -19,8 +17,7 @@ function actorLabel(entry: AuditEntry): string {
 }
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!isSectionEnabled('activity')) notFound();
-  const session = (await getPortalSession())!;
+  const session = await requirePortalSession();
   if (!can(session.role, 'audit.read')) {
     return <EmptyState title="Only owners and admins can see activity" description="Ask an owner or admin of your organization if you need to know who changed what." />;
   }

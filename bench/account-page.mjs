@@ -1,0 +1,150 @@
+// Throughput/latency of the signed-in page GET /account, beside a bare node:http baseline that
+// serves the same bytes, and beside a fixed reference (a typical Next.js SaaS starter dashboard).
+//   node bench/account-page.mjs [--connections 50] [--duration 10] [--warmup 3] [--max-requests 500000]
+//                               [--database-url postgres://…] [--verbose]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkBuilt, fetchAccount, fmt, freePort, killGroup, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, track, waitFor200 } from './lib.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' }, // seconds
+    warmup: { type: 'string', default: '3' }, // seconds
+    'max-requests': { type: 'string', default: '500000' }, // per run, whichever of time/count comes first
+    'database-url': { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const connections = Number(args.connections);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const maxRequests = Number(args['max-requests']);
+const REFERENCE = { name: 'typical Next.js SaaS starter dashboard', rps: 80, p99: 850 }; // this machine, 50 connections
+const GOAL = { rps: REFERENCE.rps * 3, p99: REFERENCE.p99 / 3 };
+
+checkBuilt();
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const autocannon = require('autocannon');
+const watchdog = setTimeout(() => {
+  console.error('account-page bench: overall time limit reached, giving up.');
+  process.exit(1);
+}, (300 + 2 * (duration + warmup) + 60) * 1000);
+watchdog.unref();
+
+/** One autocannon run; latencies of every response are kept so that p95 is exact (autocannon has no p95). */
+function load(url, headers, seconds) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      { url, headers, connections, duration: seconds, maxOverallRequests: Math.max(maxRequests, connections), timeout: 30 },
+      (error, result) => {
+        clearTimeout(guard);
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN);
+        resolve({
+          rps: latencies.length / result.duration,
+          p50: pct(0.5),
+          p95: pct(0.95),
+          p99: pct(0.99),
+          responses: latencies.length,
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          seconds: result.duration,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    const guard = setTimeout(() => instance.stop(), (seconds + 40) * 1000); // belt and braces
+  });
+}
+
+/** A bare node:http server in a child process, answering every request with `body` as text/html. */
+async function startBaseline(body) {
+  const file = path.join(tempDataDir(), 'page.html');
+  fs.writeFileSync(file, body);
+  const code = `
+    const http = require('node:http');
+    const body = require('node:fs').readFileSync(process.env.BODY_FILE);
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+  const child = track(spawn(process.execPath, ['-e', code], { env: { ...process.env, BODY_FILE: file }, detached: true, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('baseline server did not start')), 10_000);
+    child.stdout.once('data', (d) => {
+      clearTimeout(timer);
+      resolve(Number(String(d).trim()));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/account`,
+    stop: async () => {
+      killGroup(child, 'SIGTERM');
+      removeDir(path.dirname(file));
+    },
+  };
+}
+
+const dataDir = tempDataDir();
+let db = null;
+let server = null;
+let ours;
+let base;
+let pageBytes;
+try {
+  if (args['database-url']) db = await scratchDatabase(args['database-url']);
+  server = startServer({ port: await freePort(), dataDir, databaseUrl: db?.url, quiet: !args.verbose });
+  await waitFor200(server, '/sign-in', { deadlineMs: 180_000 });
+  const cookie = await signInCookie(server.url);
+  const sample = await fetchAccount(server, cookie);
+  pageBytes = sample.body.length;
+  const target = `http://127.0.0.1:${server.port}/account`;
+  console.log(`Deflect GET /account bench — ${db ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s (after ${warmup} s warm-up), page ${fmt(pageBytes)} bytes, node ${process.version}`);
+  if (warmup > 0) await load(target, { cookie }, warmup);
+  process.stdout.write('  Deflect /account… ');
+  ours = await load(target, { cookie }, duration);
+  console.log(`${fmt(ours.rps, 1)} req/s`);
+  await fetchAccount(server, cookie); // still signed in after the run
+  await server.stop();
+  server = null;
+
+  const baseline = await startBaseline(sample.body);
+  try {
+    if (warmup > 0) await load(baseline.url, { cookie }, warmup);
+    process.stdout.write('  bare node:http, same bytes… ');
+    base = await load(baseline.url, { cookie }, duration);
+    console.log(`${fmt(base.rps, 1)} req/s`);
+  } finally {
+    await baseline.stop();
+  }
+} finally {
+  await server?.stop();
+  removeDir(dataDir);
+  await db?.drop().catch((e) => console.warn(`could not drop the scratch database: ${e.message}`));
+}
+
+const ms = (v) => `${fmt(v, 1)} ms`;
+const x = (v) => `${fmt(v, 2)}×`;
+console.log('');
+printTable([
+  ['', 'Deflect /account', 'bare node:http', 'Deflect/bare', REFERENCE.name.replace('typical ', 'ref: '), 'Deflect/ref', 'goal', 'Deflect/goal'],
+  ['throughput (req/s)', fmt(ours.rps, 1), fmt(base.rps, 1), x(ours.rps / base.rps), fmt(REFERENCE.rps), x(ours.rps / REFERENCE.rps), `≥ ${fmt(GOAL.rps)} (3× ref)`, x(ours.rps / GOAL.rps)],
+  ['latency p50', ms(ours.p50), ms(base.p50), x(ours.p50 / base.p50), '', '', '', ''],
+  ['latency p95', ms(ours.p95), ms(base.p95), x(ours.p95 / base.p95), '', '', '', ''],
+  ['latency p99', ms(ours.p99), ms(base.p99), x(ours.p99 / base.p99), `~${fmt(REFERENCE.p99)} ms`, x(ours.p99 / REFERENCE.p99), `≤ ${fmt(GOAL.p99)} ms (⅓ ref)`, x(ours.p99 / GOAL.p99)],
+  ['responses', fmt(ours.responses), fmt(base.responses), '', '', '', '', ''],
+  ['non-2xx', fmt(ours.non2xx), fmt(base.non2xx), '', '', '', '', ''],
+  ['errors / timeouts', `${ours.errors} / ${ours.timeouts}`, `${base.errors} / ${base.timeouts}`, '', '', '', '', ''],
+]);
+console.log(`\nBoth served ${fmt(pageBytes)}-byte pages (the baseline answers with the very bytes of a sampled /account) over ${connections} connections for ${duration} s;`);
+console.log('the load generator runs in this process on the same machine. Throughput goal met when Deflect/goal ≥ 1×, p99 goal met when ≤ 1×.');
+if (ours.non2xx || ours.errors || ours.timeouts) console.log('WARNING: Deflect had non-2xx answers, errors or timeouts — its figures are not of a healthy run.');
+process.exit(0);

@@ -1,0 +1,71 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E_BASE_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT } from './tests/support/e2e-env';
+
+const ci = Boolean(process.env.CI);
+
+/**
+ * The customer journeys, in Debian's Chromium (never `playwright install`), against a production
+ * build of the portal on a fresh database, with a local SMTP sink for the mails.
+ * TEST_DATABASE_URL set (CI): the portal runs on real PostgreSQL; otherwise on PGlite.
+ */
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results',
+  // The journeys share one server and a small machine; one at a time keeps them predictable.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: ci,
+  retries: ci ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // Started first: the portal sends its mails here.
+      command: `npx tsx tests/support/smtp-sink.ts --port ${E2E_SMTP_PORT} --http ${E2E_SMTP_HTTP_PORT}`,
+      url: `${E2E_SINK_URL}/messages`,
+      reuseExistingServer: !ci,
+      timeout: 30_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      // Builds when .next/BUILD_ID is missing, prepares a fresh database, then `next start`.
+      command: 'npx tsx tests/support/e2e-server.ts',
+      url: `${E2E_BASE_URL}/api/health`,
+      reuseExistingServer: !ci,
+      // A cold CI runner builds first (about a minute here), then migrates and seeds.
+      timeout: 300_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
+});

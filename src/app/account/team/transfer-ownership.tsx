@@ -1,0 +1,48 @@
+'use client';
+
+import { useActionState, useEffect } from 'react';
+import { ConfirmButton } from '@/ui/dialog';
+import { FormField } from '@/ui/form-field';
+import { idleFormState } from '@/ui/form-state';
+import { useToast } from '@/ui/toast';
+import { transferOwnershipAction } from './actions';
+
+export function TransferOwnership({ organizationName, candidates }: { organizationName: string; candidates: { id: string; label: string }[] }) {
+  const [state, action] = useActionState(transferOwnershipAction, idleFormState);
+  const toast = useToast();
+  useEffect(() => {
+    if (state.status !== 'idle' && state.message) toast.show(state.message, state.status === 'error' ? 'error' : 'success');
+  }, [state, toast]);
+  if (candidates.length === 0) return null;
+  return (
+    <section className="card stack danger-zone" aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">Transfer ownership</h2>
+      <p className="muted">The new owner gets full control, including billing. You stay on as an admin.</p>
+      <form action={action} className="stack">
+        <FormField label="New owner" name="memberId">
+          <select name="memberId" className="input" required defaultValue="">
+            <option value="" disabled>
+              Choose a member…
+            </option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <div className="row">
+          <ConfirmButton
+            title="Transfer ownership?"
+            description={`Type the organization name, ${organizationName}, to confirm. You become an admin and cannot undo this yourself.`}
+            confirmText={organizationName}
+            confirmLabel="Transfer ownership"
+            danger
+          >
+            Transfer ownership
+          </ConfirmButton>
+        </div>
+      </form>
+    </section>
+  );
+}

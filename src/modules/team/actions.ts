@@ -1,0 +1,206 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { canChangeRole, canInviteAs, canRemove, canTransferOwnershipTo, type Role } from '@config/permissions';
+import { planLabels, seatLimitOf, type Plan } from '@config/plans';
+import { defineAction, type ActionContext } from '@/platform/actions/define';
+import { session, user } from '@/platform/auth/schema';
+import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
+import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
+import { membership } from '@/platform/tenancy/schema';
+import { acceptInput, changeRoleInput, invitationIdInput, inviteInput, leaveInput, memberIdInput } from './inputs';
+import { lockTeam, seatsInUse } from './lock';
+import { invitation } from './schema';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+function memberActor(ctx: ActionContext) {
+  if (ctx.actor.type !== 'user') throw forbidden();
+  return ctx.actor;
+}
+
+async function findMember(tx: ActionContext['tx'], organizationId: string, memberId: string) {
+  const [row] = await tx
+    .select({ id: membership.id, userId: membership.userId, role: membership.role, email: user.email, name: user.name })
+    .from(membership)
+    .innerJoin(user, eq(user.id, membership.userId))
+    .where(and(eq(membership.id, memberId), eq(membership.organizationId, organizationId)));
+  if (!row) throw notFound('Member');
+  return { ...row, role: row.role as Role };
+}
+
+export const inviteMember = defineAction({
+  name: 'team.invite',
+  input: inviteInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    if (!canInviteAs(team.actorRole, input.role)) throw forbidden(`You cannot invite someone as ${input.role}.`);
+    const [existing] = await ctx.tx
+      .select({ id: membership.id })
+      .from(membership)
+      .innerJoin(user, eq(user.id, membership.userId))
+      .where(and(eq(membership.organizationId, team.organizationId), eq(user.email, input.email)));
+    if (existing) throw conflict(`${input.email} is already a member of ${team.name}.`);
+    const now = new Date();
+    const [open] = await ctx.tx
+      .select({ id: invitation.id, expiresAt: invitation.expiresAt })
+      .from(invitation)
+      .where(and(eq(invitation.organizationId, team.organizationId), eq(invitation.email, input.email), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)));
+    if (open && open.expiresAt > now) throw conflict(`${input.email} already has a pending invitation. Resend it instead.`);
+    if (open) await ctx.tx.update(invitation).set({ revokedAt: now }).where(eq(invitation.id, open.id)); // an expired one is replaced
+    const limit = seatLimitOf(team.plan);
+    if (limit !== null && (await seatsInUse(ctx.tx, team.organizationId)) >= limit) {
+      const plan = planLabels[team.plan as Plan] ?? team.plan;
+      throw new AppError('conflict', `The ${plan} plan includes ${limit} seats and all are in use. Upgrade your plan in Billing (/account/billing) to invite more people.`, {
+        email: `All ${limit} seats of the ${plan} plan are in use.`,
+      });
+    }
+    const token = newOpaqueToken();
+    const [created] = await ctx.tx
+      .insert(invitation)
+      .values({ id: crypto.randomUUID(), organizationId: team.organizationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .returning();
+    ctx.emit('member.invited', { invitationId: created!.id, email: input.email, role: input.role });
+    return {
+      result: { invitation: created!, token, organizationName: team.name },
+      audit: { entityType: 'invitation', entityId: created!.id, after: { email: input.email, role: input.role, expiresAt: created!.expiresAt } },
+    };
+  },
+});
+
+/** A fresh link (the old one stops working) and a fresh 7 days. */
+export const resendInvitation = defineAction({
+  name: 'team.resend_invitation',
+  input: invitationIdInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const token = newOpaqueToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const [updated] = await ctx.tx
+      .update(invitation)
+      .set({ tokenHash: hashToken(token), expiresAt })
+      .where(and(eq(invitation.id, input.invitationId), eq(invitation.organizationId, team.organizationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
+      .returning();
+    if (!updated) throw notFound('Invitation');
+    return {
+      result: { invitation: updated, token, organizationName: team.name },
+      audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } },
+    };
+  },
+});
+
+export const revokeInvitation = defineAction({
+  name: 'team.revoke_invitation',
+  input: invitationIdInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const [revoked] = await ctx.tx
+      .update(invitation)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitation.id, input.invitationId), eq(invitation.organizationId, team.organizationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
+      .returning();
+    if (!revoked) throw notFound('Invitation');
+    ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
+    return {
+      result: { invitation: revoked },
+      audit: { entityType: 'invitation', entityId: revoked.id, before: { email: revoked.email, role: revoked.role, status: 'pending' }, after: { status: 'revoked' } },
+    };
+  },
+});
+
+export const acceptInvitation = defineAction({
+  name: 'team.accept_invitation',
+  input: acceptInput,
+  openToSignedInPeople: true,
+  async run(ctx, input) {
+    if (ctx.actor.type !== 'person' && ctx.actor.type !== 'user') throw forbidden();
+    const { userId, email, sessionId } = ctx.actor;
+    // The row lock makes two simultaneous accepts of one link take turns: the second finds it used.
+    const [found] = await ctx.tx.select().from(invitation).where(eq(invitation.tokenHash, hashToken(input.token))).for('update');
+    if (!found || found.revokedAt) throw notFound('Invitation');
+    if (found.acceptedAt) throw conflict('This invitation has already been used.');
+    if (found.expiresAt <= new Date()) throw new AppError('conflict', 'This invitation has expired. Ask for a new one.');
+    if (found.email !== email.toLowerCase()) throw forbidden(`This invitation was sent to ${found.email}. Sign in with that address to accept it.`);
+    await ctx.tx.update(invitation).set({ acceptedAt: new Date() }).where(eq(invitation.id, found.id));
+    const [joined] = await ctx.tx
+      .insert(membership)
+      .values({ id: crypto.randomUUID(), organizationId: found.organizationId, userId, role: found.role })
+      .onConflictDoNothing()
+      .returning();
+    if (!joined) throw conflict('You are already a member of this organization.');
+    if (sessionId) await ctx.tx.update(session).set({ activeOrganizationId: found.organizationId }).where(eq(session.id, sessionId));
+    ctx.emit('member.joined', { memberId: joined.id, userId, role: joined.role, invitationId: found.id });
+    return {
+      result: { membership: { id: joined.id, organizationId: joined.organizationId, userId, role: joined.role } },
+      audit: { organizationId: found.organizationId, entityType: 'member', entityId: joined.id, after: { email, role: joined.role, invitationId: found.id } },
+    };
+  },
+});
+
+export const changeRole = defineAction({
+  name: 'team.change_role',
+  input: changeRoleInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const target = await findMember(ctx.tx, team.organizationId, input.memberId);
+    if (target.id === team.actorMemberId) throw forbidden('You cannot change your own role.');
+    if (!canChangeRole(team.actorRole, target.role, input.role)) throw forbidden(target.role === 'owner' ? 'The owner’s role changes only by transferring ownership.' : `You cannot make someone ${input.role}.`);
+    await ctx.tx.update(membership).set({ role: input.role }).where(eq(membership.id, target.id));
+    ctx.emit('member.role_changed', { memberId: target.id, userId: target.userId, from: target.role, to: input.role });
+    const member = { ...target, role: input.role };
+    return { result: { member }, audit: { entityType: 'member', entityId: target.id, before: { email: target.email, role: target.role }, after: { email: target.email, role: input.role } } };
+  },
+});
+
+export const removeMember = defineAction({
+  name: 'team.remove_member',
+  input: memberIdInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const target = await findMember(ctx.tx, team.organizationId, input.memberId);
+    if (target.id === team.actorMemberId) throw forbidden('To leave the organization, use “Leave organization”.');
+    if (!canRemove(team.actorRole, target.role)) throw forbidden(target.role === 'owner' ? 'The owner cannot be removed; transfer ownership first.' : 'You cannot remove this member.');
+    await ctx.tx.delete(membership).where(eq(membership.id, target.id));
+    ctx.emit('member.removed', { memberId: target.id, userId: target.userId, role: target.role });
+    return { result: { member: target }, audit: { entityType: 'member', entityId: target.id, before: { email: target.email, role: target.role }, after: null } };
+  },
+});
+
+export const leaveOrganization = defineAction({
+  name: 'team.leave',
+  input: leaveInput,
+  async run(ctx) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    if (team.actorRole === 'owner') throw forbidden('The owner cannot leave; transfer ownership first.');
+    await ctx.tx.delete(membership).where(eq(membership.id, team.actorMemberId));
+    ctx.emit('member.removed', { memberId: team.actorMemberId, userId: actor.userId, role: team.actorRole, left: true });
+    return { result: { left: true }, audit: { entityType: 'member', entityId: team.actorMemberId, before: { email: actor.email, role: team.actorRole }, after: null } };
+  },
+});
+
+/** The owner hands over; the old owner stays on as admin. */
+export const transferOwnership = defineAction({
+  name: 'team.transfer_ownership',
+  input: memberIdInput,
+  async run(ctx, input) {
+    const actor = memberActor(ctx);
+    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    if (team.actorRole !== 'owner') throw forbidden('Only the owner can transfer ownership.');
+    const target = await findMember(ctx.tx, team.organizationId, input.memberId);
+    if (!canTransferOwnershipTo(team.actorRole, target.role)) throw forbidden('You already own this organization.');
+    await ctx.tx.update(membership).set({ role: 'admin' }).where(eq(membership.id, team.actorMemberId));
+    await ctx.tx.update(membership).set({ role: 'owner' }).where(eq(membership.id, target.id));
+    const previousOwner = { id: team.actorMemberId, userId: actor.userId, email: actor.email, role: 'admin' as Role };
+    const newOwner = { ...target, role: 'owner' as Role };
+    ctx.emit('ownership.transferred', { from: previousOwner.id, to: newOwner.id });
+    return {
+      result: { previousOwner, newOwner },
+      audit: { entityType: 'organization', entityId: team.organizationId, before: { owner: actor.email }, after: { owner: target.email } },
+    };
+  },
+});
+

@@ -1,0 +1,36 @@
+// Shared by playwright.config.ts, the e2e server launcher and the journeys: where the portal and
+// the SMTP sink listen during `playwright test`, and the secrets the portal is started with.
+// No imports from @playwright/test here: the launcher runs under plain tsx.
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+/** The portal under test. PORTAL_URL must be exactly the origin the browser uses. */
+export const E2E_PORT = port('E2E_PORT', 3210);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+
+/** tests/support/smtp-sink.ts: SMTP for the portal, HTTP for the journeys to read mail. */
+export const E2E_SMTP_PORT = port('E2E_SMTP_PORT', 2525);
+export const E2E_SMTP_HTTP_PORT = port('E2E_SMTP_HTTP_PORT', 2526);
+export const E2E_SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
+export const E2E_SINK_URL = `http://127.0.0.1:${E2E_SMTP_HTTP_PORT}`;
+
+/** A fixed test-only secret: the journeys play the host product's backend with it. */
+export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';
+export const E2E_HOST_SECURITY_URL = 'http://host.example/security';
+
+/** Demo data seeded on first start (src/modules/demo). */
+export const DEMO_PASSWORD = 'deflect-demo-1234';
+
+/** With TEST_DATABASE_URL (CI), the portal runs on a fresh database of that server with this name. */
+export const E2E_DATABASE_NAME = 'deflect_e2e';
+
+export function e2eDatabaseUrl(testDatabaseUrl: string): string {
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${E2E_DATABASE_NAME}`;
+  return url.toString();
+}

@@ -1,0 +1,94 @@
+// Steps that several journeys share, done the way a customer (or the host's backend) does them.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E_SERVER_SECRET } from './e2e-env';
+import { latestMail, linkIn } from './e2e-mail';
+
+/** Unique per call, so reruns, parallel CI jobs and the sign-in rate limit never collide. */
+export function uniqueId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function uniqueEmail(tag: string): string {
+  return `e2e-${tag}-${uniqueId()}@example.test`;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Exactly `path` (with or without a query), on the portal's origin. */
+export function urlOf(path: string): RegExp {
+  return new RegExp(`^https?://[^/]+${escapeRegExp(path)}$`);
+}
+
+export async function signIn(page: Page, email: string, password: string, { next }: { next?: string } = {}): Promise<void> {
+  await page.goto(next === undefined ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
+  await fillSignIn(page, email, password);
+}
+
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export type BuiltinAccount = { name: string; email: string; password: string; organization: string };
+
+/**
+ * Creates a builtin account through /sign-up, follows the verification link from the mail, and
+ * leaves `page` signed in on /account as the owner of a new organization.
+ */
+export async function signUpAndVerify(page: Page, tag: string): Promise<BuiltinAccount> {
+  const id = uniqueId();
+  const account: BuiltinAccount = {
+    name: `Erin E2E ${id}`,
+    email: `e2e-${tag}-${id}@example.test`,
+    password: `pw-${id}-long-enough`,
+    organization: `E2E Org ${id}`,
+  };
+  await page.goto('/sign-up');
+  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Work email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('Organization').fill(account.organization);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/check-email\?/);
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(page.getByText(account.email)).toBeVisible();
+
+  const mail = await latestMail(account.email, 'Verify your email address');
+  await page.goto(linkIn(mail, '/api/auth/verify-email'));
+  await expect(page).toHaveURL(urlOf('/account'));
+  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+  return account;
+}
+
+export type HandoffRequest = {
+  user: { externalId: string; email: string; name?: string };
+  organization: { externalId: string; name?: string; plan?: 'free' | 'pro' | 'enterprise' };
+  role?: 'owner' | 'admin' | 'billing' | 'member' | 'viewer';
+  path?: string;
+};
+
+/** The host product's backend asking for a portal link: POST /api/v1/portal-sessions. */
+export async function createHandoff(request: APIRequestContext, body: HandoffRequest): Promise<{ url: string; expiresAt: string }> {
+  const response = await request.post('/api/v1/portal-sessions', {
+    headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` },
+    data: body,
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const json = (await response.json()) as { success: boolean; data: { url: string; expiresAt: string } };
+  expect(json.success).toBe(true);
+  return json.data;
+}
+
+/** A new host user who owns a new organization, without a password: identity "host". */
+export function newHostCustomer(tag: string): HandoffRequest & { organization: { name: string } } {
+  const id = uniqueId();
+  return {
+    user: { externalId: `usr_${tag}_${id}`, email: `e2e-${tag}-${id}@example.test`, name: `Hana Host ${id}` },
+    organization: { externalId: `org_${tag}_${id}`, name: `Host Org ${id}`, plan: 'pro' },
+  };
+}

@@ -1,0 +1,82 @@
+// Starts the portal for the Playwright journeys (playwright.config.ts runs it as a webServer):
+//   1. builds once when there is no build yet (.next/BUILD_ID missing: a fresh CI clone);
+//   2. gives the server a fresh database: a new temporary DATA_DIR (PGlite) or, when
+//      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
+//   3. runs `next start` with the test configuration, and removes the temporary DATA_DIR when it ends.
+// The database is prepared here rather than in a globalSetup because Playwright starts its web
+// servers before running globalSetup.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import {
+  E2E_BASE_URL,
+  E2E_DATABASE_NAME,
+  E2E_HOST_SECURITY_URL,
+  E2E_PORT,
+  E2E_SERVER_SECRET,
+  E2E_SMTP_URL,
+  e2eDatabaseUrl,
+} from './e2e-env';
+
+const nextBin = path.resolve('node_modules/.bin/next');
+
+function build(): void {
+  if (existsSync('.next/BUILD_ID')) return;
+  console.info('[e2e] no build yet: running `next build` (once)…');
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Drops and re-creates the e2e database, so every run starts from migrations and the demo seed. */
+async function freshPostgres(testDatabaseUrl: string): Promise<string> {
+  const admin = new Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${E2E_DATABASE_NAME} with (force)`);
+    await admin.query(`create database ${E2E_DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  return e2eDatabaseUrl(testDatabaseUrl);
+}
+
+async function main(): Promise<void> {
+  build();
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
+  const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(E2E_PORT),
+    PORTAL_URL: E2E_BASE_URL,
+    DATA_DIR: dataDir,
+    PORTAL_SERVER_SECRET: E2E_SERVER_SECRET,
+    SMTP_URL: E2E_SMTP_URL,
+    HOST_SECURITY_URL: E2E_HOST_SECURITY_URL,
+  };
+  // The journeys expect the defaults for everything else, whatever the surrounding shell has set.
+  for (const key of ['DATABASE_URL', 'HOST_SIGN_IN_URL', 'DISABLED_SECTIONS', 'SIGNUP_ENABLED', 'REDIS_URL', 'STRIPE_SECRET_KEY']) delete env[key];
+  if (testDatabaseUrl) env.DATABASE_URL = await freshPostgres(testDatabaseUrl);
+  console.info(`[e2e] starting the portal on ${E2E_BASE_URL} with ${testDatabaseUrl ? `PostgreSQL database ${E2E_DATABASE_NAME}` : `PGlite in ${dataDir}`}`);
+
+  const server = spawn(nextBin, ['start', '-p', String(E2E_PORT)], { stdio: 'inherit', env });
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (server.exitCode === null) server.kill(signal);
+    });
+  }
+  server.on('exit', (code, signal) => {
+    cleanUp();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('[e2e] could not start the portal:', error);
+  process.exit(1);
+});
