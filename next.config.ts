@@ -3,7 +3,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ioredis', 'nodemailer'],
   poweredByHeader: false,
-  typedRoutes: false,
+  // `npm run typecheck` (part of `npm test`) checks the whole tree, tests included; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBuilt, fetchAccount, fmt, freePort, killGroup, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, track, waitFor200 } from './lib.mjs';
+import { checkBuilt, fetchAccount, fmt, freePort, killGroup, machineNote, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +27,7 @@ const REFERENCE = { name: 'typical Next.js SaaS starter dashboard', rps: 80, p99
 const GOAL = { rps: REFERENCE.rps * 3, p99: REFERENCE.p99 / 3 };
 
 checkBuilt();
+const machine = machineNote(); // before our own server adds to the load
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const autocannon = require('autocannon');
 const watchdog = setTimeout(() => {
@@ -35,15 +36,20 @@ const watchdog = setTimeout(() => {
 }, (300 + 2 * (duration + warmup) + 60) * 1000);
 watchdog.unref();
 
-/** One autocannon run; latencies of every response are kept so that p95 is exact (autocannon has no p95). */
-function load(url, headers, seconds) {
+/**
+ * One autocannon run; latencies of every response are kept so that p95 is exact (autocannon has no p95).
+ * The server's CPU time per response is measured too: unlike req/s it hardly moves when others load the machine.
+ */
+function load(url, headers, seconds, serverPid) {
   return new Promise((resolve, reject) => {
     const latencies = [];
+    const cpuBefore = treeCpuMs(serverPid);
     const instance = autocannon(
       { url, headers, connections, duration: seconds, maxOverallRequests: Math.max(maxRequests, connections), timeout: 30 },
       (error, result) => {
         clearTimeout(guard);
         if (error) return reject(error);
+        const cpuMs = treeCpuMs(serverPid) - cpuBefore;
         latencies.sort((a, b) => a - b);
         const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN);
         resolve({
@@ -56,6 +62,7 @@ function load(url, headers, seconds) {
           errors: result.errors,
           timeouts: result.timeouts,
           seconds: result.duration,
+          cpuPerReq: cpuMs / latencies.length,
         });
       },
     );
@@ -85,6 +92,7 @@ async function startBaseline(body) {
     });
   });
   return {
+    pid: child.pid,
     url: `http://127.0.0.1:${port}/account`,
     stop: async () => {
       killGroup(child, 'SIGTERM');
@@ -107,10 +115,11 @@ try {
   const sample = await fetchAccount(server, cookie);
   pageBytes = sample.body.length;
   const target = `http://127.0.0.1:${server.port}/account`;
-  console.log(`Deflect GET /account bench — ${db ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s (after ${warmup} s warm-up), page ${fmt(pageBytes)} bytes, node ${process.version}`);
-  if (warmup > 0) await load(target, { cookie }, warmup);
+  console.log(`Deflect GET /account bench — ${db ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${duration} s (after ${warmup} s warm-up), page ${fmt(pageBytes)} bytes`);
+  console.log(`  ${machine}`);
+  if (warmup > 0) await load(target, { cookie }, warmup, server.pid);
   process.stdout.write('  Deflect /account… ');
-  ours = await load(target, { cookie }, duration);
+  ours = await load(target, { cookie }, duration, server.pid);
   console.log(`${fmt(ours.rps, 1)} req/s`);
   await fetchAccount(server, cookie); // still signed in after the run
   await server.stop();
@@ -118,9 +127,9 @@ try {
 
   const baseline = await startBaseline(sample.body);
   try {
-    if (warmup > 0) await load(baseline.url, { cookie }, warmup);
+    if (warmup > 0) await load(baseline.url, { cookie }, warmup, baseline.pid);
     process.stdout.write('  bare node:http, same bytes… ');
-    base = await load(baseline.url, { cookie }, duration);
+    base = await load(baseline.url, { cookie }, duration, baseline.pid);
     console.log(`${fmt(base.rps, 1)} req/s`);
   } finally {
     await baseline.stop();
@@ -140,6 +149,8 @@ printTable([
   ['latency p50', ms(ours.p50), ms(base.p50), x(ours.p50 / base.p50), '', '', '', ''],
   ['latency p95', ms(ours.p95), ms(base.p95), x(ours.p95 / base.p95), '', '', '', ''],
   ['latency p99', ms(ours.p99), ms(base.p99), x(ours.p99 / base.p99), `~${fmt(REFERENCE.p99)} ms`, x(ours.p99 / REFERENCE.p99), `≤ ${fmt(GOAL.p99)} ms (⅓ ref)`, x(ours.p99 / GOAL.p99)],
+  ['server CPU per response', ms(ours.cpuPerReq), ms(base.cpuPerReq), x(ours.cpuPerReq / base.cpuPerReq), '', '', '', ''],
+  ['→ req/s per core-second of server CPU', fmt(1000 / ours.cpuPerReq, 1), fmt(1000 / base.cpuPerReq, 1), '', '', '', '', ''],
   ['responses', fmt(ours.responses), fmt(base.responses), '', '', '', '', ''],
   ['non-2xx', fmt(ours.non2xx), fmt(base.non2xx), '', '', '', '', ''],
   ['errors / timeouts', `${ours.errors} / ${ours.timeouts}`, `${base.errors} / ${base.timeouts}`, '', '', '', '', ''],

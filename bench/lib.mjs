@@ -143,8 +143,8 @@ export async function waitFor200(server, pathname, { deadlineMs = 120_000, heade
   throw new Error(`${pathname} did not answer 200 within ${deadlineMs} ms (last: ${last})\n${server.log().slice(-3000)}`);
 }
 
-/** Sum of VmRSS (kB) over `pid` and all its descendants (Linux /proc). */
-export function treeRssKb(rootPid) {
+/** `pid` and all its descendants (Linux /proc). */
+function processTree(rootPid) {
   const parentOf = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -167,6 +167,12 @@ export function treeRssKb(rootPid) {
       }
     }
   }
+  return tree;
+}
+
+/** Sum of VmRSS (kB) over `pid` and all its descendants. */
+export function treeRssKb(rootPid) {
+  const tree = processTree(rootPid);
   let kb = 0;
   for (const pid of tree) {
     try {
@@ -177,6 +183,21 @@ export function treeRssKb(rootPid) {
     }
   }
   return kb;
+}
+
+/** CPU time (user + system, ms) used so far by `pid` and its live descendants; USER_HZ taken as 100. */
+export function treeCpuMs(rootPid) {
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return ticks * 10;
 }
 
 /** Samples the tree's RSS every `everyMs`; stop() returns { peakMb, lastMb, samples }. */
@@ -278,6 +299,14 @@ export async function scratchDatabase(url) {
       await c.end();
     },
   };
+}
+
+/** One line on the machine; benches on a busy machine are not comparable, so say so. */
+export function machineNote() {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const load = os.loadavg()[0];
+  const note = `${cores} cores, load average (1 min) ${load.toFixed(2)} at start, node ${process.version}`;
+  return load > cores / 2 ? `${note} — WARNING: the machine is busy, figures will be low and noisy` : note;
 }
 
 export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '—');

@@ -3,7 +3,7 @@
 //   node bench/page-js.mjs [--verbose]
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { checkBuilt, fmt, freePort, launchBrowser, printTable, removeDir, signInWithForm, startServer, tempDataDir, waitFor200 } from './lib.mjs';
+import { checkBuilt, fmt, freePort, launchBrowser, machineNote, printTable, removeDir, signInWithForm, startServer, tempDataDir, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
 const REFERENCE_KB = 179; // gzip JS of the reference page
@@ -11,6 +11,7 @@ const GOAL_KB = 119; // two thirds of it
 const kB = (bytes) => bytes / 1000;
 
 checkBuilt();
+const machine = machineNote(); // before our own server adds to the load
 const watchdog = setTimeout(() => {
   console.error('page-js bench: overall time limit reached, giving up.');
   process.exit(1);
@@ -67,6 +68,7 @@ try {
   await waitFor200(server, '/sign-in', { deadlineMs: 180_000 });
   browser = await launchBrowser();
   console.log(`Deflect page JS bench — Chromium ${browser.version()}, gzip = zlib default level, kB = 1000 bytes`);
+  console.log(`  ${machine}`);
   totals['/sign-in'] = report('/sign-in (signed out)', await scriptsOf(browser, server.url, '/sign-in'));
 
   const signInContext = await browser.newContext();

@@ -4,7 +4,7 @@
 // With --database-url, a scratch database is created beside the given one (and dropped afterwards);
 // if that is not allowed, the given database is used as it is.
 import { parseArgs } from 'node:util';
-import { checkBuilt, fetchAccount, fmt, freePort, printTable, removeDir, sampleRss, scratchDatabase, signInCookie, startServer, tempDataDir, waitFor200 } from './lib.mjs';
+import { checkBuilt, fetchAccount, fmt, freePort, machineNote, printTable, removeDir, sampleRss, scratchDatabase, signInCookie, startServer, tempDataDir, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ const results = [];
 try {
   if (args['database-url']) db = await scratchDatabase(args['database-url']);
   const store = db ? `PostgreSQL (${db.fresh ? 'scratch database' : 'given database'})` : `PGlite in ${dataDir}/pglite`;
-  console.log(`Deflect start-up bench — ${store}, node ${process.version}, ${process.cwd()}`);
+  console.log(`Deflect start-up bench — ${store}, ${machineNote()}`);
   for (const label of [db && !db.fresh ? 'first start' : 'fresh (empty)', 'warm (2nd start)']) {
     process.stdout.write(`  ${label}… `);
     const r = await oneStart(label, dataDir, db?.url);

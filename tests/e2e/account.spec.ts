@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { latestMail, linkIn } from '../support/e2e-mail';
-import { signUpAndVerify, uniqueEmail, urlOf } from '../support/e2e-journeys';
+import { fillSignIn, signIn, signUpAndVerify, uniqueEmail, urlOf } from '../support/e2e-journeys';
 
 // The account screen: profile, email and password, as the signed-in customer.
 
@@ -72,6 +72,41 @@ test('changing the password with a wrong current password is refused', async ({ 
   // Still signed in, and the old password is still the password.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+});
+
+test('a new password signs out the other sessions and is the one that works from then on', async ({ page, browser }) => {
+  const account = await signUpAndVerify(page, 'password-change');
+  const newPassword = `${account.password}-changed`;
+  const other = await browser.newContext();
+  try {
+    const laptop = await other.newPage();
+    await signIn(laptop, account.email, account.password);
+    await expect(laptop).toHaveURL(urlOf('/account'));
+
+    const card = region(page, 'Password');
+    await card.getByLabel('Current password').fill(account.password);
+    await card.getByLabel('New password', { exact: true }).fill(newPassword);
+    await card.getByLabel('Repeat the new password').fill(`${newPassword}-typo`);
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await expect(card.getByText('The passwords do not match.')).toBeVisible();
+
+    await card.getByLabel('Repeat the new password').fill(newPassword);
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('status').getByText('Your password was changed and your other sessions were signed out.')).toBeVisible();
+    // This device stays signed in; the other one is out.
+    await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+    await expect(region(page, 'Sessions').getByRole('button', { name: /^Revoke session/ })).toHaveCount(0);
+    await laptop.goto('/account');
+    await expect(laptop).toHaveURL(urlOf('/sign-in?next=%2Faccount'));
+
+    await fillSignIn(laptop, account.email, account.password);
+    await expect(laptop.getByText('That email and password do not match.')).toBeVisible();
+    await laptop.getByLabel('Password', { exact: true }).fill(newPassword);
+    await laptop.getByRole('button', { name: 'Sign in' }).click();
+    await expect(laptop).toHaveURL(urlOf('/account'));
+  } finally {
+    await other.close();
+  }
 });
 
 test('a new email takes effect after following the link sent to the new address', async ({ page }) => {

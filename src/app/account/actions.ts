@@ -78,14 +78,20 @@ export async function disableTwoFactorAction(_: FormState, formData: FormData): 
   return reloadAfterNewSession(state, 'two-factor-off');
 }
 
-export async function revokeSessionAction(formData: FormData): Promise<void> {
-  await run(revokeSession, formData);
-  revalidatePath('/account');
+export async function revokeSessionAction(_: FormState, formData: FormData): Promise<FormState> {
+  return toFormState(async () => {
+    await run(revokeSession, formData);
+    revalidatePath('/account');
+    return 'That session was signed out.';
+  });
 }
 
-export async function revokeOtherSessionsAction(): Promise<void> {
-  await executeAction(await currentActor(), revokeOtherSessions, {}, { headers: await headers() });
-  revalidatePath('/account');
+export async function revokeOtherSessionsAction(_: FormState, formData: FormData): Promise<FormState> {
+  return toFormState(async () => {
+    const { revoked } = await run(revokeOtherSessions, formData);
+    revalidatePath('/account');
+    return `${revoked} other session${revoked === 1 ? ' was' : 's were'} signed out.`;
+  });
 }
 
 export async function signOutAction(): Promise<void> {

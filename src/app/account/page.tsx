@@ -25,7 +25,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const builtin = session.identity === 'builtin';
   const securityUrl = getConfig().HOST_SECURITY_URL;
   return (
-    <div className="stack-lg">
+    <div className="stack stack-lg">
       {notice && Object.hasOwn(notices, notice) ? <FlashToast message={notices[notice]!} kind="success" /> : null}
       <div className="page-header">
         <div>

@@ -1,5 +1,5 @@
 import type { SessionRow } from '@/modules/account/service';
-import { ConfirmButton } from '@/ui/dialog';
+import { ConfirmActionForm } from '@/ui/confirm-action-form';
 import { Table } from '@/ui/table';
 import { revokeOtherSessionsAction, revokeSessionAction } from './actions';
 
@@ -12,18 +12,17 @@ export function SessionsCard({ sessions }: { sessions: SessionRow[] }) {
       <div className="row row-between">
         <h2 id="sessions-heading">Sessions</h2>
         {others > 0 ? (
-          <form action={revokeOtherSessionsAction}>
-            <ConfirmButton
-              variant="secondary"
-              size="sm"
-              title="Sign out everywhere else?"
-              description={`This signs out ${others} other session${others === 1 ? '' : 's'}. This device stays signed in.`}
-              confirmLabel="Sign out others"
-              danger
-            >
-              Sign out everywhere else
-            </ConfirmButton>
-          </form>
+          <ConfirmActionForm
+            action={revokeOtherSessionsAction}
+            variant="secondary"
+            size="sm"
+            title="Sign out everywhere else?"
+            description={`This signs out ${others} other session${others === 1 ? '' : 's'}. This device stays signed in.`}
+            confirmLabel="Sign out others"
+            danger
+          >
+            Sign out everywhere else
+          </ConfirmActionForm>
         ) : null}
       </div>
       <Table
@@ -49,21 +48,19 @@ export function SessionsCard({ sessions }: { sessions: SessionRow[] }) {
           ip: <span className="mono">{s.ip ?? '—'}</span>,
           lastSeen: when.format(new Date(s.lastSeenAt)),
           action: s.current ? null : (
-            <form action={revokeSessionAction}>
-              <ConfirmButton
-                name="sessionId"
-                value={s.id}
-                size="sm"
-                variant="secondary"
-                title="Revoke this session?"
-                description={`${s.browser} on ${s.device} will be signed out at once.`}
-                confirmLabel="Revoke"
-                danger
-                aria-label={`Revoke session ${s.browser} on ${s.device}`}
-              >
-                Revoke
-              </ConfirmButton>
-            </form>
+            <ConfirmActionForm
+              action={revokeSessionAction}
+              fields={{ sessionId: s.id }}
+              size="sm"
+              variant="secondary"
+              title="Revoke this session?"
+              description={`${s.browser} on ${s.device} will be signed out at once.`}
+              confirmLabel="Revoke"
+              danger
+              aria-label={`Revoke session ${s.browser} on ${s.device}`}
+            >
+              Revoke
+            </ConfirmActionForm>
           ),
         }))}
       />

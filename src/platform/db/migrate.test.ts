@@ -26,14 +26,17 @@ async function schemaShape(db: Db): Promise<string[]> {
   return result.rows.map((r) => r.item);
 }
 
-/** Opens the same data again, running the migrator as a starting instance would. */
-async function reopenMigrating(handle: TestDatabase): Promise<DatabaseHandle> {
-  if (handle.kind === 'pglite') {
-    const data = await handle.dump!();
-    await handle.close();
+/**
+ * Runs the migrator again over the same data, as a restarting instance would: PGlite reopens a dump
+ * of the database; PostgreSQL connects a second pool to the same database.
+ */
+async function restartMigrating(current: DatabaseHandle, url: string | undefined): Promise<DatabaseHandle> {
+  if (current.kind === 'pglite') {
+    const data = await current.dump!();
+    await current.close();
     return openPglite({ loadDataDir: data, migrate: true });
   }
-  return openPostgres(handle.url!, { migrate: true, max: 2 });
+  return openPostgres(url!, { migrate: true, max: 2 });
 }
 
 describe('migrations', () => {
@@ -48,23 +51,24 @@ describe('migrations', () => {
   });
 
   it('applying the migrations again to a migrated database is a no-op that keeps the data', async () => {
-    const first = await createTestDatabase();
-    const shapeBefore = await schemaShape(first.db);
-    await first.db.insert(organization).values({ id: 'org-kept', name: 'Kept across restarts' });
-
-    const second = await reopenMigrating(first);
-    const third = await reopenMigrating(second.kind === 'pglite' ? (second as TestDatabase) : first);
+    const original: TestDatabase = await createTestDatabase();
+    const opened: DatabaseHandle[] = [];
+    let current: DatabaseHandle = original;
     try {
-      for (const handle of [second, third]) {
-        expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
-        expect(await schemaShape(handle.db)).toEqual(shapeBefore);
-        const rows = await handle.db.select({ name: organization.name }).from(organization);
-        expect(rows).toEqual([{ name: 'Kept across restarts' }]);
+      const shapeBefore = await schemaShape(original.db);
+      await original.db.insert(organization).values({ id: 'org-kept', name: 'Kept across restarts' });
+
+      for (const _restart of [1, 2]) {
+        const next = await restartMigrating(current, original.url);
+        if (next.kind === 'pglite') current = next;
+        else opened.push(next);
+        expect(await appliedMigrations(next.db)).toBe(journal.entries.length);
+        expect(await schemaShape(next.db)).toEqual(shapeBefore);
+        expect(await next.db.select({ name: organization.name }).from(organization)).toEqual([{ name: 'Kept across restarts' }]);
       }
     } finally {
-      if (third !== second) await third.close();
-      await second.close().catch(() => {});
-      await first.close();
+      await Promise.all(opened.map((h) => h.close()));
+      await current.close();
     }
   });
 

@@ -25,7 +25,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const query = parsed.success ? parsed.data : auditQuery.parse({});
   const { entries, nextBefore } = await listAuditEntries(await getDb(), session.organization.id, query);
   return (
-    <div className="stack-lg">
+    <div className="stack stack-lg">
       <div className="page-header">
         <div>
           <h1>Activity</h1>

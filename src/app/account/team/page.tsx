@@ -24,7 +24,7 @@ export default async function TeamPage() {
   const plan = planLabels[session.organization.plan as Plan] ?? session.organization.plan;
 
   return (
-    <div className="stack-lg">
+    <div className="stack stack-lg">
       <div className="page-header">
         <div>
           <h1>Team</h1>

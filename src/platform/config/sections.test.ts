@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from './index';
+import { enabledSections, isSectionEnabled, sectionOfPath, sections } from './sections';
+
+function disable(value: string | undefined): void {
+  if (value === undefined) delete process.env.DISABLED_SECTIONS;
+  else process.env.DISABLED_SECTIONS = value;
+  resetConfigForTests();
+}
+
+afterEach(() => disable(undefined));
+
+describe('DISABLED_SECTIONS', () => {
+  it('leaves every known section enabled when unset', () => {
+    disable(undefined);
+    expect(enabledSections().map((s) => s.id)).toEqual(sections.map((s) => s.id));
+  });
+
+  it('hides each listed section, tolerating spaces', () => {
+    disable('usage, support');
+    expect(isSectionEnabled('usage')).toBe(false);
+    expect(isSectionEnabled('support')).toBe(false);
+    expect(isSectionEnabled('billing')).toBe(true);
+    expect(enabledSections().map((s) => s.id)).toEqual(sections.map((s) => s.id).filter((id) => id !== 'usage' && id !== 'support'));
+  });
+
+  it('never hides the Account section itself', () => {
+    disable('account,team');
+    expect(isSectionEnabled('account')).toBe(true);
+    expect(isSectionEnabled('team')).toBe(false);
+  });
+
+  it('knows nothing of a section that does not exist', () => {
+    disable(undefined);
+    expect(isSectionEnabled('crm')).toBe(false);
+  });
+
+  it('maps pages and JSON routes to the section that switches them off', () => {
+    expect(sectionOfPath('/account/usage')?.id).toBe('usage');
+    expect(sectionOfPath('/account/usage/api_calls')?.id).toBe('usage');
+    expect(sectionOfPath('/api/account/audit')?.id).toBe('activity');
+    expect(sectionOfPath('/account/usagex')).toBeUndefined();
+    expect(sectionOfPath('/account')).toBeUndefined();
+  });
+});
