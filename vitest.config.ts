@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { runDataDir } from './tests/setup/run-paths';
@@ -11,7 +12,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'config/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', '.next/**', '.data/**'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/env.ts'],
@@ -22,6 +23,9 @@ export default defineConfig({
       PORTAL_SERVER_SECRET: 'test-server-secret-not-for-production',
       DATA_DIR: runDataDir,
     },
+    // Vitest's default (CPUs - 1) is a single worker on a 2-CPU runner; test files wait on the
+    // database as much as on the CPU.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

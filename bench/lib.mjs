@@ -30,12 +30,16 @@ export function freePort() {
   });
 }
 
+const tempDirs = new Set();
 export function tempDataDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'deflect-bench-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deflect-bench-'));
+  tempDirs.add(dir);
+  return dir;
 }
 
 export function removeDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
 }
 
 const running = new Set();
@@ -55,10 +59,15 @@ export function killGroup(child, signal) {
 // Whatever happens to the bench, the servers it started do not outlive it.
 process.on('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
+const interruptCleanups = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     console.error(`\n${signal}: stopping.`);
+    for (const child of running) killGroup(child, 'SIGKILL');
+    const cleanups = [...interruptCleanups].map((fn) => Promise.resolve().then(fn).catch(() => {}));
+    await Promise.race([Promise.all(cleanups), sleep(10_000)]);
     process.exit(130);
   });
 }
@@ -289,16 +298,15 @@ export async function scratchDatabase(url) {
   await admin.end();
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    fresh: true,
-    drop: async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
+  const drop = async () => {
+    interruptCleanups.delete(drop);
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
   };
+  interruptCleanups.add(drop);
+  return { url: scratch.toString(), fresh: true, drop };
 }
 
 /** One line on the machine; benches on a busy machine are not comparable, so say so. */
