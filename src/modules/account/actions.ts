@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { defineAction } from '@/platform/actions/define';
 import { getAuth } from '@/platform/auth/auth';
 import { session, user } from '@/platform/auth/schema';
-import { notFound } from '@/platform/http/errors';
+import { forbidden, notFound } from '@/platform/http/errors';
 import { viaBetterAuth } from './better-auth-errors';
 import {
   changeEmailInput,
@@ -117,7 +117,8 @@ export const revokeOtherSessions = defineAction({
   input: noInput,
   async run({ actor, tx }) {
     const id = userIdOf(actor);
-    const current = actor.type === 'user' ? (actor.sessionId ?? '') : '';
+    const current = actor.type === 'user' ? actor.sessionId : undefined;
+    if (!current) throw forbidden('Only a signed-in session can sign out the others.');
     const revoked = await tx.delete(session).where(and(eq(session.userId, id), ne(session.id, current))).returning({ id: session.id });
     return { result: { revoked: revoked.length }, audit: { entityType: 'user', entityId: id, after: { sessionsRevoked: revoked.length } } };
   },

@@ -1,0 +1,43 @@
+import { NextRequest } from 'next/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from '@/platform/config';
+import { proxy } from './proxy';
+
+function visit(path: string) {
+  return proxy(new NextRequest(new URL(path, 'http://localhost:3000')));
+}
+
+describe('proxy: switched-off sections', () => {
+  afterEach(() => {
+    delete process.env.DISABLED_SECTIONS;
+    resetConfigForTests();
+  });
+
+  it('answers 404 for the pages and JSON routes of a disabled section', async () => {
+    process.env.DISABLED_SECTIONS = 'team,activity';
+    resetConfigForTests();
+    expect(visit('/account/team').status).toBe(404);
+    expect(visit('/account/activity?before=3').status).toBe(404);
+    const api = visit('/api/account/team/members/abc');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ success: false, error: { code: 'not_found', message: 'Route not found.' } });
+    expect(visit('/api/account/audit').status).toBe(404);
+  });
+
+  it('lets enabled sections and the Account screen through, with the requested path for the gate', () => {
+    process.env.DISABLED_SECTIONS = 'team';
+    resetConfigForTests();
+    for (const path of ['/account', '/account/activity', '/api/account/me', '/api/account/audit']) {
+      const response = visit(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('x-middleware-next'), path).toBe('1');
+    }
+    expect(visit('/account/activity?before=9').headers.get('x-middleware-request-x-deflect-path')).toBe('/account/activity?before=9');
+  });
+
+  it('does not confuse a section with a longer name that starts the same', () => {
+    process.env.DISABLED_SECTIONS = 'team';
+    resetConfigForTests();
+    expect(visit('/account/teamwork').status).toBe(200);
+  });
+});
