@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { completeTwoFactorSignIn, requestPasswordReset, resetPassword, signIn, signOut, signUp } from '@/modules/account/sign-in';
+import { completeTwoFactorSignIn, requestPasswordReset, resetPassword, signIn, signUp } from '@/modules/account/sign-in';
 import { formObject, toFormState } from '@/platform/actions/form-action';
 import { safeNextPath } from '@/platform/http/safe-next';
 import type { FormState } from '@/ui/form-state';
@@ -42,9 +42,4 @@ export async function resetPasswordAction(_: FormState, formData: FormData): Pro
   const state = await toFormState(async () => resetPassword(formObject(formData), await headers()));
   if (state.status === 'error') return state;
   redirect('/sign-in?notice=password-reset');
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut(await headers());
-  redirect('/sign-in');
 }

@@ -67,6 +67,17 @@ export const inviteMember = defineAction({
   },
 });
 
+/** Changes an invitation of this organization that is still open; anything else is not found. */
+async function updateOpenInvitation(tx: ActionContext['tx'], organizationId: string, invitationId: string, changes: Partial<typeof invitation.$inferInsert>) {
+  const [updated] = await tx
+    .update(invitation)
+    .set(changes)
+    .where(and(eq(invitation.id, invitationId), eq(invitation.organizationId, organizationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
+    .returning();
+  if (!updated) throw notFound('Invitation');
+  return updated;
+}
+
 /** A fresh link (the old one stops working) and a fresh 7 days. */
 export const resendInvitation = defineAction({
   name: 'team.resend_invitation',
@@ -76,12 +87,7 @@ export const resendInvitation = defineAction({
     const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
     const token = newOpaqueToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const [updated] = await ctx.tx
-      .update(invitation)
-      .set({ tokenHash: hashToken(token), expiresAt })
-      .where(and(eq(invitation.id, input.invitationId), eq(invitation.organizationId, team.organizationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
-      .returning();
-    if (!updated) throw notFound('Invitation');
+    const updated = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { tokenHash: hashToken(token), expiresAt });
     return {
       result: { invitation: updated, token, organizationName: team.name },
       audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } },
@@ -95,12 +101,7 @@ export const revokeInvitation = defineAction({
   async run(ctx, input) {
     const actor = memberActor(ctx);
     const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
-    const [revoked] = await ctx.tx
-      .update(invitation)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invitation.id, input.invitationId), eq(invitation.organizationId, team.organizationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
-      .returning();
-    if (!revoked) throw notFound('Invitation');
+    const revoked = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { revokedAt: new Date() });
     ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
     return {
       result: { invitation: revoked },

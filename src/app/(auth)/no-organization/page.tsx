@@ -1,5 +1,4 @@
-import { Button } from '@/ui/button';
-import { signOutAction } from '../actions';
+import { SignOutButton } from '../../sign-out-button';
 import { AuthCard } from '../auth-card';
 
 export const metadata = { title: 'No organization' };
@@ -8,11 +7,7 @@ export default function NoOrganizationPage() {
   return (
     <AuthCard title="You are not part of an organization yet">
       <p>Ask an owner or admin of your organization to invite you, then follow the link in the invitation email.</p>
-      <form action={signOutAction}>
-        <Button type="submit" variant="secondary">
-          Sign out
-        </Button>
-      </form>
+      <SignOutButton />
     </AuthCard>
   );
 }

@@ -5,7 +5,7 @@ import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
 import { ButtonLink } from '@/ui/button';
 import { ActionForm } from '@/ui/action-form';
-import { signOutAction } from '../../actions';
+import { SignOutButton } from '../../../sign-out-button';
 import { AuthCard } from '../../auth-card';
 import { acceptInvitationAction } from './actions';
 
@@ -42,11 +42,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         <p role="alert">
           This invitation was sent to <strong>{invitation.email}</strong>, but you are signed in as {signedIn.user.email}. Sign out and sign in with the invited address.
         </p>
-        <form action={signOutAction}>
-          <button type="submit" className="btn btn-secondary">
-            Sign out
-          </button>
-        </form>
+        <SignOutButton />
       </AuthCard>
     );
   }
