@@ -49,6 +49,8 @@ function createAuth(db: Db) {
       additionalFields: {
         activeOrganizationId: { type: 'string', required: false, input: false },
         origin: { type: 'string', required: false, input: false, defaultValue: 'builtin' },
+        // Returned with the session so that "last seen" is written at most once a minute, not per request.
+        lastSeenAt: { type: 'date', required: false, input: false },
       },
     },
     plugins: [twoFactorPlugin({ issuer: 'Deflect' }), handoffPlugin(), nextCookies()],
