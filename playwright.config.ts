@@ -62,8 +62,8 @@ export default defineConfig({
       command: 'npx tsx tests/support/e2e-server.ts',
       url: `${E2E_BASE_URL}/api/health`,
       reuseExistingServer: !ci,
-      // A cold CI runner builds first (about a minute here), then migrates and seeds.
-      timeout: 300_000,
+      // A cold CI runner builds first (one to two minutes here), then migrates and seeds.
+      timeout: 480_000,
       stdout: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },

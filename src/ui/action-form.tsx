@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { Button, type ButtonVariant } from './button';
 import { FormField, type FormFieldProps } from './form-field';
 import { idleFormState, type FormState } from './form-state';
@@ -46,11 +46,20 @@ export function ActionForm({
     if (state.status === 'success' && resetOnSuccess) form.current?.reset();
   }, [state, toast, resetOnSuccess]);
 
+  // With JavaScript, submit by hand: React resets a form after an `action` prop runs, which would
+  // wipe what the person typed whenever the server refuses it. Without JavaScript, `action` still works.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  };
+
   const formError = state.status === 'error' && (!state.fields || Object.keys(state.fields).length === 0 || state.fields._) ? (state.fields?._ ?? state.message) : undefined;
 
   return (
     <FormStateContext.Provider value={state}>
-      <form ref={form} action={formAction} className={className ?? 'stack'} aria-label={label} noValidate>
+      <form ref={form} action={formAction} onSubmit={submit} className={className ?? 'stack'} aria-label={label} noValidate>
         {children}
         {formError ? (
           <p role="alert" className="form-error">

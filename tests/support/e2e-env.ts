@@ -23,8 +23,8 @@ export const E2E_SINK_URL = `http://127.0.0.1:${E2E_SMTP_HTTP_PORT}`;
 export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';
 export const E2E_HOST_SECURITY_URL = 'http://host.example/security';
 
-/** Demo data seeded on first start (src/modules/demo). */
-export const DEMO_PASSWORD = 'deflect-demo-1234';
+/** The password of every demo user seeded on first start. */
+export { DEMO_PASSWORD } from '../../src/modules/demo/data';
 
 /** With TEST_DATABASE_URL (CI), the portal runs on a fresh database of that server with this name. */
 export const E2E_DATABASE_NAME = 'deflect_e2e';

@@ -1,12 +1,13 @@
 // Starts the portal for the Playwright journeys (playwright.config.ts runs it as a webServer):
-//   1. builds once when there is no build yet (.next/BUILD_ID missing: a fresh CI clone);
+//   1. builds when there is no build yet (.next/BUILD_ID missing: a fresh CI clone) or E2E_REBUILD=1,
+//      and warns when the sources are newer than the build it is about to serve;
 //   2. gives the server a fresh database: a new temporary DATA_DIR (PGlite) or, when
 //      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
 //   3. runs `next start` with the test configuration, and removes the temporary DATA_DIR when it ends.
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -22,9 +23,27 @@ import {
 
 const nextBin = path.resolve('node_modules/.bin/next');
 
+/** Newest modification time under the given paths (files or directories), in ms. */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const stat = statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
 function build(): void {
-  if (existsSync('.next/BUILD_ID')) return;
-  console.info('[e2e] no build yet: running `next build` (once)…');
+  if (existsSync('.next/BUILD_ID') && process.env.E2E_REBUILD !== '1') {
+    if (newestChange(['src', 'config', 'drizzle', 'next.config.ts', 'package.json']) > statSync('.next/BUILD_ID').mtimeMs) {
+      console.warn('[e2e] the sources changed after the last `next build`: the journeys run against the old build. Set E2E_REBUILD=1 to rebuild first.');
+    }
+    return;
+  }
+  console.info('[e2e] running `next build`…');
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -1,8 +1,8 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import {
   changeEmail,
   changePassword,
@@ -13,7 +13,6 @@ import {
   updateProfile,
   verifyTwoFactor,
 } from '@/modules/account/actions';
-import { signOut } from '@/modules/account/sign-in';
 import type { z } from 'zod';
 import type { ActionDefinition } from '@/platform/actions/define';
 import { executeAction } from '@/platform/actions/execute';
@@ -92,9 +91,4 @@ export async function revokeOtherSessionsAction(_: FormState, formData: FormData
     revalidatePath('/account');
     return `${revoked} other session${revoked === 1 ? ' was' : 's were'} signed out.`;
   });
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut(await headers());
-  redirect('/sign-in?notice=signed-out');
 }

@@ -3,9 +3,10 @@ import { requirePortalSession } from '@/platform/auth/current';
 import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
 import { ActionForm, Field } from '@/ui/action-form';
-import { Button, ButtonLink } from '@/ui/button';
+import { ButtonLink } from '@/ui/button';
 import { FlashToast } from '@/ui/toast';
-import { changeEmailAction, changePasswordAction, signOutAction, updateProfileAction } from './actions';
+import { SignOutButton } from '../sign-out-button';
+import { changeEmailAction, changePasswordAction, updateProfileAction } from './actions';
 import { SessionsCard } from './sessions-card';
 import { TwoFactorCard } from './two-factor-card';
 
@@ -32,11 +33,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <h1>Account</h1>
           <p className="muted">Your profile, sign-in and sessions.</p>
         </div>
-        <form action={signOutAction}>
-          <Button type="submit" variant="secondary">
-            Sign out
-          </Button>
-        </form>
+        <SignOutButton />
       </div>
 
       <section className="card stack" aria-labelledby="profile-heading">

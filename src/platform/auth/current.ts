@@ -1,4 +1,4 @@
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '../actions/actor';
@@ -11,7 +11,11 @@ import { resolvePortalSession, type AuthSession, type PortalSession } from './se
 /** The signed-in person of this request, resolved once per render. */
 export const getAuthSession = cache(async (): Promise<AuthSession | null> => {
   const auth = await getAuth();
-  return (await auth.api.getSession({ headers: await headers() })) as AuthSession | null;
+  // The cookie jar, not the request's Cookie header: after a server action in which Better Auth
+  // replaced the session (password change, two-factor), only the jar holds the new cookie.
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('cookie', (await cookies()).toString());
+  return (await auth.api.getSession({ headers: requestHeaders })) as AuthSession | null;
 });
 
 export const getPortalSession = cache(async (): Promise<PortalSession | null> => {

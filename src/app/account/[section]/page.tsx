@@ -2,14 +2,6 @@ import { notFound } from 'next/navigation';
 import { sections } from '@/platform/config/sections';
 import { EmptyState } from '@/ui/empty-state';
 
-// Only the sections still on their way are served here; any other value is a 404 answered before
-// rendering starts. A notFound() from the page itself would come after /account's loading boundary
-// has streamed, and so with status 200.
-export const dynamicParams = false;
-export function generateStaticParams(): { section: string }[] {
-  return sections.filter((s) => !s.ready).map((s) => ({ section: s.id }));
-}
-
 /** Sections that have not shipped yet: a tidy placeholder; disabled or unknown ones are 404. */
 export default async function ComingSoonPage({ params }: { params: Promise<{ section: string }> }) {
   const { section: id } = await params;

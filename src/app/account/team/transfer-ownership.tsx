@@ -1,18 +1,20 @@
 'use client';
 
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import { ConfirmButton } from '@/ui/dialog';
 import { FormField } from '@/ui/form-field';
-import { idleFormState } from '@/ui/form-state';
+import { idleFormState, type FormState } from '@/ui/form-state';
 import { useToast } from '@/ui/toast';
 import { transferOwnershipAction } from './actions';
 
 export function TransferOwnership({ organizationName, candidates }: { organizationName: string; candidates: { id: string; label: string }[] }) {
-  const [state, action] = useActionState(transferOwnershipAction, idleFormState);
   const toast = useToast();
-  useEffect(() => {
-    if (state.status !== 'idle' && state.message) toast.show(state.message, state.status === 'error' ? 'error' : 'success');
-  }, [state, toast]);
+  // Toast from the action itself: on success this section disappears (the caller is no longer owner).
+  const [, action] = useActionState(async (previous: FormState, formData: FormData) => {
+    const outcome = await transferOwnershipAction(previous, formData);
+    if (outcome.message) toast.show(outcome.message, outcome.status === 'error' ? 'error' : 'success');
+    return outcome;
+  }, idleFormState);
   if (candidates.length === 0) return null;
   return (
     <section className="card stack danger-zone" aria-labelledby="transfer-heading">
