@@ -1,0 +1,43 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { roles } from '@config/permissions';
+import { auditLog } from '@/platform/actions/schema';
+import { account } from '@/platform/auth/schema';
+import { membership, organization } from '@/platform/tenancy/schema';
+import { useTestDatabase } from '../../../tests/support/test-db';
+import { removeDemoData, seedDemoData, seedIfEmpty } from './service';
+
+describe('demo data', () => {
+  const database = useTestDatabase();
+
+  it('seeds an empty database with three customers on every plan, one on a contract, and every role', async () => {
+    expect(await seedIfEmpty(database.db)).toBe(true);
+    const orgs = await database.db.select().from(organization);
+    expect(orgs.map((o) => o.plan).sort()).toEqual(['enterprise', 'free', 'pro']);
+    expect(orgs.filter((o) => o.billing === 'contract')).toHaveLength(1);
+    const seen = new Set((await database.db.select({ role: membership.role }).from(membership)).map((m) => m.role));
+    expect([...seen].sort()).toEqual([...roles].sort());
+    const [passwords] = await database.db.select({ n: count() }).from(account).where(eq(account.providerId, 'credential'));
+    expect(passwords?.n).toBeGreaterThan(0);
+    const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'system.seed_demo_organization'));
+    expect(audited).toHaveLength(3);
+  });
+
+  it('never touches a database that has anything in it', async () => {
+    const before = await database.db.select({ id: organization.id }).from(organization);
+    expect(await seedIfEmpty(database.db)).toBe(false);
+    expect(await database.db.select({ id: organization.id }).from(organization)).toEqual(before);
+  });
+
+  it('`npm run seed` lays the demo tenants anew and leaves other customers alone', async () => {
+    await database.db.insert(organization).values({ id: 'org-real', name: 'A real customer', plan: 'pro' });
+    const [oldAcme] = await database.db.select({ id: organization.id }).from(organization).where(eq(organization.externalId, 'org_acme'));
+    await removeDemoData(database.db);
+    await seedDemoData(database.db);
+    const [newAcme] = await database.db.select({ id: organization.id }).from(organization).where(eq(organization.externalId, 'org_acme'));
+    expect(newAcme?.id).toBeDefined();
+    expect(newAcme?.id).not.toBe(oldAcme?.id);
+    expect(await database.db.select({ id: organization.id }).from(organization).where(eq(organization.id, 'org-real'))).toHaveLength(1);
+    expect(await database.db.select({ id: organization.id }).from(organization)).toHaveLength(4);
+  });
+});
