@@ -27,6 +27,14 @@ async function findMember(tx: ActionContext['tx'], organizationId: string, membe
   return { ...row, role: row.role as Role };
 }
 
+/** The team, locked, and the member an action is about (of this organization, else not found). */
+async function lockTeamAndMember(ctx: ActionContext, memberId: string) {
+  const actor = memberActor(ctx);
+  const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+  const target = await findMember(ctx.tx, team.organizationId, memberId);
+  return { actor, team, target };
+}
+
 export const inviteMember = defineAction({
   name: 'team.invite',
   input: inviteInput,
@@ -143,9 +151,7 @@ export const changeRole = defineAction({
   name: 'team.change_role',
   input: changeRoleInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
-    const target = await findMember(ctx.tx, team.organizationId, input.memberId);
+    const { team, target } = await lockTeamAndMember(ctx, input.memberId);
     if (target.id === team.actorMemberId) throw forbidden('You cannot change your own role.');
     if (!canChangeRole(team.actorRole, target.role, input.role)) throw forbidden(target.role === 'owner' ? 'The owner’s role changes only by transferring ownership.' : `You cannot make someone ${input.role}.`);
     await ctx.tx.update(membership).set({ role: input.role }).where(eq(membership.id, target.id));
@@ -159,9 +165,7 @@ export const removeMember = defineAction({
   name: 'team.remove_member',
   input: memberIdInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
-    const target = await findMember(ctx.tx, team.organizationId, input.memberId);
+    const { team, target } = await lockTeamAndMember(ctx, input.memberId);
     if (target.id === team.actorMemberId) throw forbidden('To leave the organization, use “Leave organization”.');
     if (!canRemove(team.actorRole, target.role)) throw forbidden(target.role === 'owner' ? 'The owner cannot be removed; transfer ownership first.' : 'You cannot remove this member.');
     await ctx.tx.delete(membership).where(eq(membership.id, target.id));
