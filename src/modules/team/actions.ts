@@ -27,20 +27,23 @@ async function findMember(tx: ActionContext['tx'], organizationId: string, membe
   return { ...row, role: row.role as Role };
 }
 
+/** The acting member and their team, locked (see lock.ts): where every team write starts. */
+async function lockActorTeam(ctx: ActionContext) {
+  const actor = memberActor(ctx);
+  return { actor, team: await lockTeam(ctx.tx, actor.organizationId, actor.userId) };
+}
+
 /** The team, locked, and the member an action is about (of this organization, else not found). */
 async function lockTeamAndMember(ctx: ActionContext, memberId: string) {
-  const actor = memberActor(ctx);
-  const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
-  const target = await findMember(ctx.tx, team.organizationId, memberId);
-  return { actor, team, target };
+  const { actor, team } = await lockActorTeam(ctx);
+  return { actor, team, target: await findMember(ctx.tx, team.organizationId, memberId) };
 }
 
 export const inviteMember = defineAction({
   name: 'team.invite',
   input: inviteInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const { actor, team } = await lockActorTeam(ctx);
     if (!canInviteAs(team.actorRole, input.role)) throw forbidden(`You cannot invite someone as ${input.role}.`);
     const [existing] = await ctx.tx
       .select({ id: membership.id })
@@ -91,8 +94,7 @@ export const resendInvitation = defineAction({
   name: 'team.resend_invitation',
   input: invitationIdInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const { team } = await lockActorTeam(ctx);
     const token = newOpaqueToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const updated = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { tokenHash: hashToken(token), expiresAt });
@@ -107,8 +109,7 @@ export const revokeInvitation = defineAction({
   name: 'team.revoke_invitation',
   input: invitationIdInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const { team } = await lockActorTeam(ctx);
     const revoked = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { revokedAt: new Date() });
     ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
     return {
@@ -178,8 +179,7 @@ export const leaveOrganization = defineAction({
   name: 'team.leave',
   input: leaveInput,
   async run(ctx) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const { actor, team } = await lockActorTeam(ctx);
     if (team.actorRole === 'owner') throw forbidden('The owner cannot leave; transfer ownership first.');
     await ctx.tx.delete(membership).where(eq(membership.id, team.actorMemberId));
     ctx.emit('member.removed', { memberId: team.actorMemberId, userId: actor.userId, role: team.actorRole, left: true });
@@ -192,8 +192,7 @@ export const transferOwnership = defineAction({
   name: 'team.transfer_ownership',
   input: memberIdInput,
   async run(ctx, input) {
-    const actor = memberActor(ctx);
-    const team = await lockTeam(ctx.tx, actor.organizationId, actor.userId);
+    const { actor, team } = await lockActorTeam(ctx);
     if (team.actorRole !== 'owner') throw forbidden('Only the owner can transfer ownership.');
     const target = await findMember(ctx.tx, team.organizationId, input.memberId);
     if (!canTransferOwnershipTo(team.actorRole, target.role)) throw forbidden('You already own this organization.');

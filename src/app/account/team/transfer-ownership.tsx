@@ -1,20 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
 import { ConfirmButton } from '@/ui/dialog';
 import { FormField } from '@/ui/form-field';
-import { idleFormState, type FormState } from '@/ui/form-state';
-import { useToast } from '@/ui/toast';
+import { useToastingAction } from '@/ui/use-toasting-action';
 import { transferOwnershipAction } from './actions';
 
 export function TransferOwnership({ organizationName, candidates }: { organizationName: string; candidates: { id: string; label: string }[] }) {
-  const toast = useToast();
-  // Toast from the action itself: on success this section disappears (the caller is no longer owner).
-  const [, action] = useActionState(async (previous: FormState, formData: FormData) => {
-    const outcome = await transferOwnershipAction(previous, formData);
-    if (outcome.message) toast.show(outcome.message, outcome.status === 'error' ? 'error' : 'success');
-    return outcome;
-  }, idleFormState);
+  // On success this section disappears (the caller is no longer owner): the hook toasts regardless.
+  const [, action] = useToastingAction(transferOwnershipAction);
   if (candidates.length === 0) return null;
   return (
     <section className="card stack danger-zone" aria-labelledby="transfer-heading">
