@@ -1,10 +1,10 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { Button, type ButtonVariant } from './button';
 import { FormField, type FormFieldProps } from './form-field';
 import { idleFormState, type FormState } from './form-state';
-import { useToast } from './toast';
+import { useToastingAction } from './use-toasting-action';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -37,14 +37,13 @@ export function ActionForm({
   className?: string;
   label?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const toast = useToast();
+  // Errors show beside the fields; successes as a toast, even when the form does not outlive them.
+  const [state, formAction, pending] = useToastingAction(action, { toastErrors: false });
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (state.status === 'success' && state.message) toast.show(state.message, 'success');
     if (state.status === 'success' && resetOnSuccess) form.current?.reset();
-  }, [state, toast, resetOnSuccess]);
+  }, [state, resetOnSuccess]);
 
   // With JavaScript, submit by hand: React resets a form after an `action` prop runs, which would
   // wipe what the person typed whenever the server refuses it. Without JavaScript, `action` still works.

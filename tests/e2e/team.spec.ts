@@ -137,3 +137,47 @@ test('transferring ownership needs the organization name typed, and makes the ol
   await expect(row(page, owner.email)).toContainText('admin');
   await heirContext.close();
 });
+
+test('a member sees the team read-only, and the team API refuses their writes and other organizations’ ids', async ({ page, browser }) => {
+  await signIn(page, 'member@acme.example', DEMO_PASSWORD, { next: '/account/team' });
+  await expect(page).toHaveURL(urlOf('/account/team'));
+  await expect(row(page, 'viewer@acme.example')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Invite a teammate' })).toHaveCount(0);
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Transfer ownership' })).toHaveCount(0);
+
+  const origin = { Origin: new URL(page.url()).origin };
+  const team = (await (await page.request.get('/api/account/team')).json()).data as { members: { id: string; email: string }[] };
+  const viewer = team.members.find((m) => m.email === 'viewer@acme.example')!;
+  const refused = await page.request.patch(`/api/account/team/members/${viewer.id}`, { headers: origin, data: { role: 'billing' } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe('forbidden');
+  const invite = await page.request.post('/api/account/team/invitations', { headers: origin, data: { email: uniqueEmail('by-member'), role: 'viewer' } });
+  expect(invite.status()).toBe(403);
+
+  // An admin of Acme reaching for a Globex member's id: not found, never forbidden.
+  const globexContext = await browser.newContext();
+  const globex = await globexContext.newPage();
+  await signIn(globex, 'owner@globex.example', DEMO_PASSWORD);
+  await expect(globex).toHaveURL(urlOf('/account'));
+  const globexTeam = (await (await globex.request.get('/api/account/team')).json()).data as { members: { id: string; email: string }[] };
+  const globexViewer = globexTeam.members.find((m) => m.email === 'viewer@globex.example')!;
+  await globexContext.close();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin@acme.example', DEMO_PASSWORD);
+  await expect(admin).toHaveURL(urlOf('/account'));
+  for (const response of [
+    await admin.request.delete(`/api/account/team/members/${globexViewer.id}`, { headers: origin }),
+    await admin.request.patch(`/api/account/team/members/${globexViewer.id}`, { headers: origin, data: { role: 'member' } }),
+  ]) {
+    expect(response.status()).toBe(404);
+    expect((await response.json()).error.code).toBe('not_found');
+  }
+  const bad = await admin.request.patch(`/api/account/team/members/${viewer.id}`, { headers: origin, data: { role: 'emperor' } });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.fields.role).toBeTruthy();
+  await adminContext.close();
+});

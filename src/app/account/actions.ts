@@ -2,7 +2,6 @@
 
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import {
   changeEmail,
   changePassword,
@@ -39,21 +38,14 @@ export async function changeEmailAction(_: FormState, formData: FormData): Promi
   });
 }
 
-/**
- * Changing the password and switching two-factor make Better Auth replace the session and set the
- * new cookie. A re-render in the same response would still read the request's old Cookie header,
- * find the deleted session and bounce to sign-in; a redirect is rendered with the new cookie.
- */
-function reloadAfterNewSession(state: FormState, notice: 'password-changed' | 'two-factor-on' | 'two-factor-off'): FormState {
-  if (state.status === 'error') return state;
-  redirect(`/account?notice=${notice}`);
-}
-
+// Changing the password and switching two-factor make Better Auth replace the session; the
+// re-render reads the new cookie from the jar (platform/auth/current.ts), so no reload is needed.
 export async function changePasswordAction(_: FormState, formData: FormData): Promise<FormState> {
-  const state = await toFormState(async () => {
+  return toFormState(async () => {
     await run(changePassword, formData);
+    revalidatePath('/account');
+    return 'Your password was changed and your other sessions were signed out.';
   });
-  return reloadAfterNewSession(state, 'password-changed');
 }
 
 export async function startTwoFactorAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -64,17 +56,19 @@ export async function startTwoFactorAction(_: FormState, formData: FormData): Pr
 }
 
 export async function verifyTwoFactorAction(_: FormState, formData: FormData): Promise<FormState> {
-  const state = await toFormState(async () => {
+  return toFormState(async () => {
     await run(verifyTwoFactor, formData);
+    revalidatePath('/account');
+    return 'Two-factor authentication is on.';
   });
-  return reloadAfterNewSession(state, 'two-factor-on');
 }
 
 export async function disableTwoFactorAction(_: FormState, formData: FormData): Promise<FormState> {
-  const state = await toFormState(async () => {
+  return toFormState(async () => {
     await run(disableTwoFactor, formData);
+    revalidatePath('/account');
+    return 'Two-factor authentication is off.';
   });
-  return reloadAfterNewSession(state, 'two-factor-off');
 }
 
 export async function revokeSessionAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -12,12 +12,10 @@ import { TwoFactorCard } from './two-factor-card';
 
 export const metadata = { title: 'Account' };
 
-/** Results of actions that end in a redirect (see actions.ts), shown as a toast. */
+/** Arrivals from a link or a redirect elsewhere, announced as a toast. */
 const notices: Record<string, string> = {
   'email-changed': 'Your email address was changed.',
-  'password-changed': 'Your password was changed and your other sessions were signed out.',
-  'two-factor-on': 'Two-factor authentication is on.',
-  'two-factor-off': 'Two-factor authentication is off.',
+  joined: 'Welcome! You have joined the organization.',
 };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
