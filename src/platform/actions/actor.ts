@@ -4,10 +4,12 @@ type RequestOrigin = { ip?: string | null; userAgent?: string | null };
 
 /**
  * Who is acting: a signed-in member of the organization, a signed-in person acting outside any
- * organization (accepting an invitation), the host product (server secret) or Deflect itself.
+ * organization (accepting an invitation), the host product (server secret), an organization's API
+ * key (acting for that organization only, within its scopes) or Deflect itself.
  */
 export type Actor =
   | ({ type: 'user'; userId: string; email: string; organizationId: string; role: Role; sessionId?: string } & RequestOrigin)
   | ({ type: 'person'; userId: string; email: string; organizationId: null; sessionId?: string } & RequestOrigin)
   | ({ type: 'host'; organizationId: string | null } & RequestOrigin)
+  | ({ type: 'api_key'; keyId: string; organizationId: string; scopes: readonly string[] } & RequestOrigin)
   | ({ type: 'system'; organizationId: string | null } & RequestOrigin);

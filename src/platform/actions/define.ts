@@ -23,6 +23,8 @@ export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {
   input: S;
   /** Any signed-in person may run it, member or not (its own rules decide); skips the role matrix. */
   openToSignedInPeople?: boolean;
+  /** An API key holding this scope may run it, for its own organization only (the action enforces that). */
+  apiKeyScope?: string;
   /**
    * Runs before the transaction opens, for calls into systems that cannot join it (Better Auth's
    * own queries, Stripe). On PGlite a transaction holds the only connection, so those calls must

@@ -12,8 +12,12 @@ import { auditLog, outbox } from './schema';
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 4;
 
-function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: boolean }): void {
+function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: boolean; apiKeyScope?: string }): void {
   if (actor.type === 'host' || actor.type === 'system') return; // they act for every organization
+  if (actor.type === 'api_key') {
+    if (action.apiKeyScope === undefined || !actor.scopes.includes(action.apiKeyScope)) throw forbidden('This API key lacks the scope this needs.');
+    return;
+  }
   if (action.openToSignedInPeople) return;
   if (actor.type === 'person' || !isPermission(action.name) || !can(actor.role, action.name)) throw forbidden();
 }
@@ -48,7 +52,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
         await tx.insert(auditLog).values({
           organizationId,
           actorType: actor.type === 'person' ? 'user' : actor.type,
-          actorId: 'userId' in actor ? actor.userId : null,
+          actorId: 'userId' in actor ? actor.userId : 'keyId' in actor ? actor.keyId : null,
           actorEmail: 'email' in actor ? actor.email : null,
           action: action.name,
           entityType: audit.entityType,

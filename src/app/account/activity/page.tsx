@@ -13,6 +13,7 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'me
 
 function actorLabel(entry: AuditEntry): string {
   if (entry.actor.type === 'user') return entry.actor.email ?? 'A member';
+  if (entry.actor.type === 'api_key') return 'An API key';
   return entry.actor.type === 'host' ? 'Your product (integration)' : 'Deflect';
 }
 
