@@ -1,3 +1,5 @@
+import type { ApiKeyScope } from './api-keys';
+
 // Who may do what. One row per action of the portal (the action's name is its permission key),
 // one column per role, plus the target rules of the team actions below. The server enforces this
 // file on every write and on the reads it guards; the UI only hides what it refuses.
@@ -42,6 +44,9 @@ export const permissions = {
 
   'api_keys.read': ['owner', 'admin', 'member'],
   'api_keys.create': ['owner', 'admin', 'member'],
+  /** Rotating and revoking: one's own keys; with `api_keys.manage_all`, every key of the organization. */
+  'api_keys.rotate': ['owner', 'admin', 'member'],
+  'api_keys.revoke': ['owner', 'admin', 'member'],
   'api_keys.manage_all': managers,
 
   'support.read': everyone,
@@ -85,4 +90,23 @@ export function canRemove(actor: Role, target: Role): boolean {
 
 export function canTransferOwnershipTo(actor: Role, target: Role): boolean {
   return can(actor, 'team.transfer_ownership') && target !== 'owner';
+}
+
+// ---- Which API key scopes each role may put on a key it creates ----
+
+export const apiKeyScopeGrants: Record<Role, readonly ApiKeyScope[]> = {
+  owner: ['read', 'write', 'usage:write', 'admin'],
+  admin: ['read', 'write', 'usage:write', 'admin'],
+  billing: [],
+  member: ['read', 'write', 'usage:write'],
+  viewer: [],
+};
+
+export function canGrantScopes(actor: Role, scopes: readonly string[]): boolean {
+  return can(actor, 'api_keys.create') && scopes.every((s) => (apiKeyScopeGrants[actor] as readonly string[]).includes(s));
+}
+
+/** A key is managed by whoever made it, and by the roles that manage every key. */
+export function canManageKey(actor: Role, permission: 'api_keys.rotate' | 'api_keys.revoke', isCreator: boolean): boolean {
+  return can(actor, permission) && (isCreator || can(actor, 'api_keys.manage_all'));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createVerifyServer, flushKeyUses } from './modules/api-keys/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
 import { getServerSecret } from './platform/config/server-secret';
@@ -9,13 +10,17 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const { db, kind } = await getDatabase();
   const seeded = await seedIfEmpty(db);
+  if (config.VERIFY_PORT) createVerifyServer().listen(config.VERIFY_PORT);
   process.once('SIGTERM', () => {
-    void closeDb().finally(() => process.exit(0));
+    void flushKeyUses()
+      .then(closeDb)
+      .finally(() => process.exit(0));
   });
   const lines = [
     '',
     `  Deflect is ready at ${config.portalUrl}/account  (${kind === 'pglite' ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'}, ready in ${Date.now() - started} ms)`,
     seeded ? '  Demo data seeded.' : null,
+    config.VERIFY_PORT ? `  Key verification (POST /api/v1/keys/verify) also on port ${config.VERIFY_PORT}.` : null,
     `  Demo sign-in: ${DEMO_SIGN_IN} / ${DEMO_PASSWORD}  (every role: admin@, billing@, member@, viewer@acme.example)`,
     config.PORTAL_SERVER_SECRET ? null : `  Server secret (generated into ${config.DATA_DIR}/server-secret): ${getServerSecret()}`,
     config.SMTP_URL ? null : `  Mail is written to ${path.resolve(config.DATA_DIR, 'mail')} (set SMTP_URL to send it).`,

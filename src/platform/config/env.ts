@@ -22,9 +22,17 @@ export const envSchema = z.object({
   STRIPE_PORTAL_CONFIG_ID: z.string().optional(),
   STRIPE_API_URL: z.string().url().default('https://api.stripe.com'),
   REDIS_URL: optionalUrl,
+  /** Which prefix new API keys get: `dfl_live_` (production) or `dfl_test_` (a staging portal). */
+  API_KEY_ENVIRONMENT: z.enum(['live', 'test']).default('live'),
+  /** When set, a lean HTTP server for POST /api/v1/keys/verify also listens on this port (see README). */
+  VERIFY_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SIGNUP_ENABLED: flag,
   /** Comma-separated portal sections to switch off, e.g. "usage,support". */
   DISABLED_SECTIONS: z.string().default(''),
+  /** Where usage is read from: the portal's own events ("builtin") or Stripe Billing Meters ("stripe"). */
+  USAGE_SOURCE: z.enum(['builtin', 'stripe']).default('builtin'),
+  /** Our meter → Stripe meter id, e.g. "api_calls=mtr_123,storage_gb=mtr_456" (with USAGE_SOURCE=stripe). */
+  USAGE_STRIPE_METERS: z.string().default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

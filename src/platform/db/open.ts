@@ -11,7 +11,7 @@ export async function openPostgres(url: string, options: { migrate?: boolean; ma
   const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));
   if (options.migrate !== false) await migratePostgres(pool);
-  return { db: drizzlePg(pool), kind: 'postgres', close: () => pool.end() };
+  return { db: drizzlePg(pool), kind: 'postgres', url, close: () => pool.end() };
 }
 
 /** `dataDir` undefined keeps the database in memory (tests); `loadDataDir` starts from a snapshot. */

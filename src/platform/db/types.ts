@@ -6,6 +6,8 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL only: the connection URL (for connections outside the pool, such as LISTEN). */
+  url?: string;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, for `openPglite({ loadDataDir })`. */
   dump?: () => Promise<Blob>;

@@ -8,11 +8,13 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** True when an Authorization header value is `Bearer <PORTAL_SERVER_SECRET>`. */
+export function isServerSecret(authorization: string | null | undefined): boolean {
+  const match = /^Bearer (.+)$/.exec(authorization ?? '');
+  return Boolean(match?.[1] && sameSecret(match[1], getServerSecret()));
+}
+
 /** Server-to-server routes: `Authorization: Bearer <PORTAL_SERVER_SECRET>`; cookies are ignored. */
 export function assertServerSecret(request: Request): void {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer (.+)$/.exec(header);
-  if (!match?.[1] || !sameSecret(match[1], getServerSecret())) {
-    throw unauthorized('A valid server secret is required.');
-  }
+  if (!isServerSecret(request.headers.get('authorization'))) throw unauthorized('A valid server secret is required.');
 }

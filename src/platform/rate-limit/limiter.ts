@@ -1,9 +1,10 @@
 import Redis from 'ioredis';
+import { apiKeyLimits } from '@config/api-keys';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getConfig } from '../config';
 import { AppError } from '../http/errors';
 
-export type LimitName = 'sign_in' | 'password_reset' | 'two_factor' | 'handoff';
+export type LimitName = 'sign_in' | 'password_reset' | 'two_factor' | 'handoff' | 'api_key_create';
 
 // points per duration (seconds); generous enough for people, tight enough for scripts.
 const rules: Record<LimitName, { points: number; duration: number }> = {
@@ -11,6 +12,7 @@ const rules: Record<LimitName, { points: number; duration: number }> = {
   password_reset: { points: 5, duration: 300 },
   two_factor: { points: 10, duration: 60 },
   handoff: { points: 30, duration: 60 },
+  api_key_create: { points: apiKeyLimits.createPerMinute, duration: 60 },
 };
 
 const slot = Symbol.for('deflect.rateLimiters');

@@ -1,0 +1,13 @@
+import { verifyApiKey, verifyKeyInput } from '@/modules/api-keys/service';
+import { readJson } from '@/platform/http/body';
+import { ok } from '@/platform/http/envelope';
+import { route } from '@/platform/http/route';
+import { assertServerSecret } from '@/platform/http/server-secret';
+
+// The same check also answers on the lean verify server (VERIFY_PORT), for hosts that call it on
+// every request: see src/modules/api-keys/verify-server.ts.
+export const POST = route(async (request) => {
+  assertServerSecret(request);
+  const { key, scope } = await readJson(request, verifyKeyInput);
+  return ok(await verifyApiKey(key, scope));
+});
