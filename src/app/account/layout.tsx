@@ -2,8 +2,9 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { can } from '@config/permissions';
 import { requirePortalSession } from '@/platform/auth/current';
-import { enabledSections } from '@/platform/config/sections';
+import { enabledSections, isSectionEnabled } from '@/platform/config/sections';
 import { AccountNav } from './account-nav';
+import { UsageBanner } from './usage/usage-banner';
 
 /** The gate of the portal: nobody sees /account/* without a session and a membership. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -26,6 +27,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           </p>
         </aside>
         <main className="shell-main" id="main">
+          {isSectionEnabled('usage') && can(session.role, 'usage.read') ? <UsageBanner organization={session.organization} /> : null}
           {children}
         </main>
       </div>

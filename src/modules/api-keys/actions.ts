@@ -29,7 +29,7 @@ async function lockOrganization(ctx: ActionContext) {
   return { actor, role: me.role as Role, name: me.name || actor.email };
 }
 
-async function insertKey(ctx: ActionContext, values: { organizationId: string; name: string; scopes: string[]; expiresAt: Date | null; userId: string; userName: string }) {
+async function insertKey(ctx: ActionContext, values: { organizationId: string; name: string; scopes: string[]; expiresAt: Date | null; userId: string | null; userName: string }) {
   const secret = generateKey(getConfig().API_KEY_ENVIRONMENT);
   const [row] = await ctx.tx
     .insert(apiKey)
@@ -50,11 +50,11 @@ async function insertKey(ctx: ActionContext, values: { organizationId: string; n
 
 /** A key of this organization, locked, that the actor may act on with `permission`; else not found / forbidden. */
 async function findManagedKey(ctx: ActionContext, keyId: string, permission: 'api_keys.rotate' | 'api_keys.revoke') {
-  const { actor, role, name } = await lockOrganization(ctx);
+  const { actor, role } = await lockOrganization(ctx);
   const [key] = await ctx.tx.select().from(apiKey).where(and(eq(apiKey.id, keyId), eq(apiKey.organizationId, actor.organizationId))).for('update');
   if (!key) throw notFound('API key');
   if (!canManageKey(role, permission, key.createdByUserId === actor.userId)) throw forbidden(`You can ${permission === 'api_keys.rotate' ? 'rotate' : 'revoke'} only the keys you created.`);
-  return { actor, name, key };
+  return { key };
 }
 
 const auditedFields = (row: typeof apiKey.$inferSelect) => ({ name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt });
@@ -88,14 +88,15 @@ export const rotateKey = defineAction({
   name: 'api_keys.rotate',
   input: rotateKeyInput,
   async run(ctx, input) {
-    const { actor, name, key } = await findManagedKey(ctx, input.keyId, 'api_keys.rotate');
+    const { key } = await findManagedKey(ctx, input.keyId, 'api_keys.rotate');
     const now = new Date();
     if (key.revokedAt) throw conflict('This key is revoked. Create a new key instead.');
     if (key.expiresAt && key.expiresAt <= now) throw conflict('This key has expired. Create a new key instead.');
     if (key.replacedById) throw conflict('This key was already rotated. Rotate its replacement instead.');
     const graceEnd = new Date(now.getTime() + gracePeriods[input.gracePeriod].ms);
     const previousExpiresAt = key.expiresAt && key.expiresAt < graceEnd ? key.expiresAt : graceEnd;
-    const { row, secret } = await insertKey(ctx, { organizationId: key.organizationId, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt, userId: actor.userId, userName: name });
+    // The replacement stays its creator's key (who rotated it is in the audit log).
+    const { row, secret } = await insertKey(ctx, { organizationId: key.organizationId, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt, userId: key.createdByUserId, userName: key.createdByName });
     await ctx.tx.update(apiKey).set({ expiresAt: previousExpiresAt, replacedById: row.id }).where(eq(apiKey.id, key.id));
     ctx.emit('api_key.rotated', { keyId: row.id, prefix: row.prefix, previousKeyId: key.id, previousPrefix: key.prefix, previousExpiresAt: previousExpiresAt.toISOString() });
     return {

@@ -4,7 +4,8 @@ import { apiKeyScopeGrants, can, type Role } from '@config/permissions';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
 import type { Db } from '@/platform/db/types';
-import { forbidden } from '@/platform/http/errors';
+import { forbidden, unauthorized } from '@/platform/http/errors';
+import { requestMeta } from '@/platform/http/request-meta';
 import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { createKey, revokeKey, rotateKey } from './actions';
 import { announceKeyChange } from './key-cache';
@@ -12,6 +13,8 @@ import { apiKey } from './schema';
 import { keyView, type KeyView } from './view';
 
 export { createKeyInput, rotateKeyInput, verifyKeyInput } from './inputs';
+import { verifyApiKey } from './verify';
+
 export { verifyApiKey, type VerifyResult } from './verify';
 export { flushKeyUses } from './last-used';
 export type { KeyStatus, KeyView } from './view';
@@ -60,3 +63,17 @@ export async function revokeApiKey(actor: Actor | null, raw: unknown, options: O
   return { key };
 }
 export { createVerifyServer } from './verify-server';
+
+/**
+ * The actor of a request that authenticates with an API key (`Authorization: Bearer dfl_live_…`)
+ * holding `scope`; null when the request carries no API key (it may carry the server secret).
+ */
+export async function apiKeyActor(request: Request, scope: string): Promise<Actor | null> {
+  const match = /^Bearer (dfl_(?:live|test)_\S*)$/.exec(request.headers.get('authorization') ?? '');
+  if (!match) return null;
+  const verified = await verifyApiKey(match[1]!, scope);
+  if (!verified.valid) {
+    throw verified.reason === 'insufficient_scope' ? forbidden(`This API key lacks the ${scope} scope.`) : unauthorized(`This API key is ${verified.reason === 'not_found' ? 'not valid' : verified.reason}.`);
+  }
+  return { type: 'api_key', keyId: verified.keyId, organizationId: verified.organization.id, scopes: verified.scopes, ...requestMeta(request.headers) };
+}

@@ -1,5 +1,6 @@
 import { inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { seedDemoUsage } from '@/modules/usage/service';
 import { defineAction } from '@/platform/actions/define';
 import { account, user } from '@/platform/auth/schema';
 import { membership, organization } from '@/platform/tenancy/schema';
@@ -8,7 +9,8 @@ import { demoEmail, demoOrganizations } from './data';
 export const seedDemoOrganization = defineAction({
   name: 'system.seed_demo_organization',
   input: z.object({ index: z.number().int().min(0), passwordHash: z.string().min(1) }),
-  async run({ tx }, { index, passwordHash }) {
+  async run(ctx, { index, passwordHash }) {
+    const { tx } = ctx;
     const demo = demoOrganizations[index]!;
     const organizationId = crypto.randomUUID();
     await tx.insert(organization).values({
@@ -25,6 +27,7 @@ export const seedDemoOrganization = defineAction({
       await tx.insert(account).values({ id: crypto.randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
       await tx.insert(membership).values({ id: crypto.randomUUID(), organizationId, userId, role: person.role });
     }
+    await seedDemoUsage(ctx, organizationId, demo.plan, demo.usageShare);
     return {
       result: { organizationId },
       audit: { organizationId, entityType: 'organization', entityId: organizationId, after: { name: demo.name, plan: demo.plan, members: demo.people.length, source: 'demo_seed' } },

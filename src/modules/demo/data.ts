@@ -12,6 +12,8 @@ type DemoOrganization = {
   billing?: 'stripe' | 'contract';
   contract?: ContractTerms;
   people: { name: string; role: Role }[];
+  /** This billing period's usage as a share of each limit (of a typical month on an unlimited plan). */
+  usageShare: number;
 };
 
 const everyRole: { name: string; role: Role }[] = [
@@ -24,7 +26,7 @@ const everyRole: { name: string; role: Role }[] = [
 
 /** Three believable customers on different plans; one pays on a contract. */
 export const demoOrganizations: DemoOrganization[] = [
-  { externalId: 'org_acme', name: 'Acme Analytics', plan: 'pro', domain: 'acme.example', billing: 'stripe', people: everyRole },
+  { externalId: 'org_acme', name: 'Acme Analytics', plan: 'pro', domain: 'acme.example', billing: 'stripe', people: everyRole, usageShare: 0.9 },
   {
     externalId: 'org_globex',
     name: 'Globex Corporation',
@@ -33,6 +35,7 @@ export const demoOrganizations: DemoOrganization[] = [
     billing: 'contract',
     contract: { terms: 'Annual contract, invoiced yearly, net 30', renewalDate: '2027-03-31', amount: 4_800_000, currency: 'eur' },
     people: everyRole,
+    usageShare: 0.6,
   },
   {
     externalId: 'org_initech',
@@ -44,6 +47,7 @@ export const demoOrganizations: DemoOrganization[] = [
       { name: 'Samir Nagheenanajar', role: 'member' },
       { name: 'Milton Waddams', role: 'viewer' },
     ],
+    usageShare: 0.35,
   },
 ];
 

@@ -5,6 +5,7 @@ import { auditLog } from '@/platform/actions/schema';
 import { account } from '@/platform/auth/schema';
 import { membership, organization } from '@/platform/tenancy/schema';
 import { useTestDatabase } from '../../../tests/support/test-db';
+import { currentUsageAlerts, usageOverview, usageSeries } from '@/modules/usage/service';
 import { removeDemoData, seedDemoData, seedIfEmpty } from './service';
 
 describe('demo data', () => {
@@ -21,6 +22,15 @@ describe('demo data', () => {
     expect(passwords?.n).toBeGreaterThan(0);
     const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'system.seed_demo_organization'));
     expect(audited).toHaveLength(3);
+  });
+
+  it('gives the demo customers a year of usage: Acme on Pro at 90 % of its limit this period, with the 80 % alert', async () => {
+    const [acme] = await database.db.select().from(organization).where(eq(organization.externalId, 'org_acme'));
+    const { meters } = await usageOverview(database.db, acme!);
+    expect(meters.find((m) => m.meter === 'api_calls')).toMatchObject({ used: 450_000, limit: 500_000, percent: 90 });
+    expect((await currentUsageAlerts(database.db, acme!)).map((a) => a.threshold)).toEqual([80, 80]);
+    const monthly = await usageSeries(database.db, acme!, 'api_calls', '12m');
+    expect(monthly.series.every((p) => p.value > 0)).toBe(true);
   });
 
   it('never touches a database that has anything in it', async () => {

@@ -69,7 +69,10 @@ function postgresBus(url: string): Bus {
   let client: Promise<pg.Client> | undefined;
   let closed = false;
 
-  const connect = (): Promise<pg.Client> => {
+  const resetAll = () => subscribers.forEach((list) => list.forEach((s) => s.onReset()));
+  // After a drop, the caches are reset only once LISTEN is back: anything cached before that moment
+  // could have missed a message, anything cached after it will hear the next one.
+  const connect = (afterDrop = false): Promise<pg.Client> => {
     const opening = (async () => {
       const next = new pg.Client({ connectionString: url });
       next.on('notification', (n) => subscribers.get(n.channel)?.forEach((s) => s.onMessage(n.payload ?? '')));
@@ -79,6 +82,7 @@ function postgresBus(url: string): Bus {
       });
       await next.connect();
       for (const channel of subscribers.keys()) await next.query(`listen "${channel}"`);
+      if (afterDrop) resetAll();
       return next;
     })();
     opening.catch(() => setTimeout(reconnect, RECONNECT_DELAY_MS).unref());
@@ -86,8 +90,8 @@ function postgresBus(url: string): Bus {
   };
   const reconnect = () => {
     if (closed) return;
-    subscribers.forEach((list) => list.forEach((s) => s.onReset()));
-    client = connect();
+    resetAll();
+    client = connect(true);
   };
 
   return {

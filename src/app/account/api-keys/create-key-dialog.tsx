@@ -23,10 +23,10 @@ export function CreateKeyDialog({ scopes, disabledReason }: { scopes: ScopeOptio
       <Dialog open={open} onClose={close} title="Create an API key" description="The key acts for your organization, not for you: it keeps working if you leave.">
         <form id="create-key-form" action={formAction} onSubmit={onSubmit} className="stack" noValidate aria-label="Create an API key">
           <FormField label="Name" name="name" placeholder="e.g. Production server" maxLength={100} required error={error?.fields?.name} hint="So you can tell your keys apart." data-autofocus />
-          <fieldset className="stack-sm" aria-describedby={error?.fields?.scopes ? 'scopes-error' : undefined}>
+          <fieldset className="stack stack-sm" aria-describedby={error?.fields?.scopes ? 'scopes-error' : undefined}>
             <legend className="label">Scopes</legend>
             {scopes.map((s) => (
-              <label key={s.scope} className="row">
+              <label key={s.scope} className="choice">
                 <input type="checkbox" name="scopes" value={s.scope} defaultChecked={s.scope === 'read'} />
                 <span>
                   <code className="mono">{s.scope}</code> <span className="muted small">{s.description}</span>

@@ -20,16 +20,26 @@ const graceOptions = Object.entries(gracePeriods).map(([value, g]) => ({ value, 
 function StatusBadge({ apiKey }: { apiKey: KeyView }) {
   switch (apiKey.status) {
     case 'active':
-      return <span className="badge badge-success">Active</span>;
+      return (
+        <span className="stack stack-sm stack-start">
+          <span className="badge badge-success">Active</span>
+          <span className="small muted nowrap">{apiKey.expiresAt ? `Expires ${day.format(new Date(apiKey.expiresAt))}` : 'Never expires'}</span>
+        </span>
+      );
     case 'expiring':
       return (
-        <span className="stack-sm">
+        <span className="stack stack-sm stack-start">
           <span className="badge badge-warning">Expiring</span>
-          <span className="small muted">at {when.format(new Date(apiKey.expiresAt!))} UTC</span>
+          <span className="small muted nowrap">at {when.format(new Date(apiKey.expiresAt!))} UTC</span>
         </span>
       );
     case 'expired':
-      return <span className="badge">Expired</span>;
+      return (
+        <span className="stack stack-sm stack-start">
+          <span className="badge">Expired</span>
+          <span className="small muted nowrap">{day.format(new Date(apiKey.expiresAt!))}</span>
+        </span>
+      );
     case 'revoked':
       return <span className="badge badge-danger">Revoked</span>;
   }
@@ -79,12 +89,9 @@ export default async function ApiKeysPage() {
           hideCaption
           columns={[
             { key: 'name', header: 'Name', rowHeader: true },
-            { key: 'prefix', header: 'Key' },
             { key: 'scopes', header: 'Scopes' },
-            { key: 'createdBy', header: 'Created by' },
             { key: 'created', header: 'Created' },
             { key: 'lastUsed', header: 'Last used' },
-            { key: 'expires', header: 'Expires' },
             { key: 'status', header: 'Status' },
             { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right' },
           ]}
@@ -93,8 +100,12 @@ export default async function ApiKeysPage() {
             const live = k.status === 'active' || k.status === 'expiring';
             return {
               key: k.id,
-              name: k.name,
-              prefix: <code className="mono">{k.prefix}…</code>,
+              name: (
+                <span className="stack stack-sm stack-start">
+                  <span>{k.name}</span>
+                  <code className="mono small muted nowrap">{k.prefix}…</code>
+                </span>
+              ),
               scopes: (
                 <span className="row">
                   {k.scopes.map((s) => (
@@ -104,13 +115,16 @@ export default async function ApiKeysPage() {
                   ))}
                 </span>
               ),
-              createdBy: k.createdBy,
-              created: day.format(new Date(k.createdAt)),
-              lastUsed: k.lastUsedAt ? day.format(new Date(k.lastUsedAt)) : 'Never',
-              expires: k.expiresAt ? day.format(new Date(k.expiresAt)) : 'Never',
+              created: (
+                <span className="stack stack-sm stack-start">
+                  <span className="nowrap">{day.format(new Date(k.createdAt))}</span>
+                  <span className="small muted">by {k.createdBy}</span>
+                </span>
+              ),
+              lastUsed: <span className="nowrap">{k.lastUsedAt ? day.format(new Date(k.lastUsedAt)) : 'Never'}</span>,
               status: <StatusBadge apiKey={k} />,
               actions: live ? (
-                <span className="row row-end">
+                <span className="row row-end nowrap">
                   {!k.replacedById && canManageKey(role, 'api_keys.rotate', mine) ? <RotateKeyDialog keyId={k.id} name={k.name} gracePeriods={graceOptions} /> : null}
                   {canManageKey(role, 'api_keys.revoke', mine) ? (
                     <ConfirmActionForm

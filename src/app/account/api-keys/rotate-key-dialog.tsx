@@ -25,10 +25,10 @@ export function RotateKeyDialog({ keyId, name, gracePeriods }: { keyId: string; 
       <Dialog open={open} onClose={close} title={`Rotate “${name}”`} description="You get a new secret with the same name and scopes. Choose how long the old one keeps working, so you can deploy the new one first.">
         <form action={formAction} onSubmit={onSubmit} className="stack" noValidate aria-label={`Rotate ${name}`}>
           <input type="hidden" name="keyId" value={keyId} />
-          <fieldset className="stack-sm">
+          <fieldset className="stack stack-sm">
             <legend className="label">The old key stops working</legend>
             {gracePeriods.map((g) => (
-              <label key={g.value} className="row">
+              <label key={g.value} className="choice">
                 <input type="radio" name="gracePeriod" value={g.value} defaultChecked={g.value === '24h'} />
                 <span>{g.value === '0' ? 'Immediately' : `In ${g.label}`}</span>
               </label>

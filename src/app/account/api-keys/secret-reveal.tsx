@@ -37,7 +37,7 @@ export function SecretRevealProvider({ children }: { children: ReactNode }) {
               <strong>This is the only time the key is shown.</strong> Store it somewhere safe now, such as your secrets manager. If you lose it, rotate the key.
             </p>
             <div className="row">
-              <input className="input mono grow" readOnly value={reveal.secret} aria-label="New API key" data-testid="new-secret" onFocus={(e) => e.currentTarget.select()} />
+              <textarea className="input mono grow secret-text" readOnly rows={2} value={reveal.secret} aria-label="New API key" onFocus={(e) => e.currentTarget.select()} />
               <CopyButton text={reveal.secret} />
             </div>
             {reveal.note ? <p className="muted small">{reveal.note}</p> : null}

@@ -1,0 +1,139 @@
+// Ingest throughput of POST /api/v1/usage-events (batches of 1000, 4 in flight) on PostgreSQL, beside
+// a COPY of the very same rows into a plain table of the same database, in the same run.
+//   node bench/usage-ingest.mjs [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+//                               [--events 200000] [--orgs 100] [--batch 1000] [--concurrency 4] [--verbose]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { checkBuilt, fmt, freePort, machineNote, printTable, removeDir, scratchDatabase, startServer, tempDataDir, waitFor200 } from './lib.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    events: { type: 'string', default: '200000' },
+    orgs: { type: 'string', default: '100' },
+    batch: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '4' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const total = Number(args.events);
+const orgs = Number(args.orgs);
+const batchSize = Number(args.batch);
+const concurrency = Number(args.concurrency);
+const GOAL = 0.15;
+const SECRET = 'dfl_srv_bench-only-secret-not-for-production';
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const { Client } = require('pg');
+
+checkBuilt();
+const watchdog = setTimeout(() => {
+  console.error('usage-ingest: overall time limit reached');
+  process.exit(3);
+}, 30 * 60_000);
+watchdog.unref();
+
+/** Event i, deterministic: organization i mod orgs, a time in the last 30 days, a unique key. */
+function eventAt(i, now) {
+  const meter = i % 4 === 3 ? 'storage_gb' : 'api_calls';
+  return {
+    organizationExternalId: `bench-ext-${1 + (i % orgs)}`,
+    meter,
+    value: meter === 'storage_gb' ? 0.25 : 1 + (i % 5),
+    timestamp: new Date(now - (i % (30 * 86_400)) * 1000).toISOString(),
+    idempotencyKey: `ingest-${i}`,
+  };
+}
+
+async function ingestAll(url, events) {
+  let next = 0;
+  let accepted = 0;
+  let duplicates = 0;
+  const latencies = [];
+  async function worker() {
+    while (next < events.length) {
+      const batch = events.slice(next, next + batchSize);
+      next += batchSize;
+      const t = performance.now();
+      const res = await fetch(`${url}/api/v1/usage-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: batch }),
+        signal: AbortSignal.timeout(60_000),
+      });
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      latencies.push(performance.now() - t);
+      accepted += body.data.accepted;
+      duplicates += body.data.duplicates;
+      if (body.data.rejected.length) throw new Error(`rejected events: ${JSON.stringify(body.data.rejected.slice(0, 3))}`);
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { seconds, accepted, duplicates, p95: latencies[Math.ceil(0.95 * latencies.length) - 1] };
+}
+
+/** COPY … FROM STDIN through psql (the pg driver has no COPY of its own), timing the whole command. */
+function copyRows(url, csv) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const psql = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', '\\copy bench_usage_copy (organization_id, meter, value, occurred_at, idempotency_key) from stdin with (format csv)'], { stdio: ['pipe', 'inherit', 'inherit'] });
+    psql.on('error', reject);
+    psql.on('exit', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`psql exited with ${code}`))));
+    psql.stdin.end(csv);
+  });
+}
+
+const dataDir = tempDataDir();
+const db = await scratchDatabase(args['database-url']);
+let server = null;
+try {
+  process.env.PORTAL_SERVER_SECRET = SECRET;
+  server = startServer({ port: await freePort(), dataDir, databaseUrl: db.url, quiet: !args.verbose });
+  await waitFor200(server, '/api/health', { deadlineMs: 180_000 });
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  await client.query(`insert into organization (id, external_id, name, plan) select 'bench-org-' || g, 'bench-ext-' || g, 'Bench org ' || g, 'pro' from generate_series(1, $1::int) g on conflict do nothing`, [orgs]);
+  await client.query('create table bench_usage_copy (organization_id text, meter text, value numeric, occurred_at timestamptz, idempotency_key text)');
+
+  const now = Date.now();
+  const events = Array.from({ length: total }, (_, i) => eventAt(i, now));
+  console.log(`Deflect usage ingest bench — PostgreSQL, ${fmt(total)} events over ${fmt(orgs)} organizations, batches of ${batchSize}, ${concurrency} in flight`);
+  console.log(`  ${machineNote()}`);
+  // Warm-up on other keys (compiles the route, fills the pool), not counted.
+  await ingestAll(server.url, Array.from({ length: batchSize * concurrency }, (_, i) => ({ ...eventAt(i, now), idempotencyKey: `warmup-${i}` })));
+
+  const ours = await ingestAll(server.url, events);
+  const again = await ingestAll(server.url, events.slice(0, batchSize * concurrency)); // exactly once: all duplicates
+  const { rows } = await client.query(`select coalesce(sum(value), 0)::text as total from usage_daily where organization_id like 'bench-org-%'`);
+
+  const ids = new Map(Array.from({ length: orgs }, (_, i) => [`bench-ext-${i + 1}`, `bench-org-${i + 1}`]));
+  const csv = events.map((e) => `${ids.get(e.organizationExternalId)},${e.meter},${e.value},${e.timestamp},${e.idempotencyKey}`).join('\n') + '\n';
+  const copySeconds = await copyRows(db.url, csv);
+  const { rows: copied } = await client.query('select count(*)::int as n, sum(value)::text as total from bench_usage_copy');
+  await client.end();
+
+  const eventsPerSecond = ours.accepted / ours.seconds;
+  const copyPerSecond = copied[0].n / copySeconds;
+  console.log('');
+  printTable([
+    ['', 'ingest (HTTP, exactly-once, rollups)', 'COPY into a plain table', 'ratio', 'goal'],
+    ['rows', fmt(ours.accepted), fmt(copied[0].n), '', ''],
+    ['seconds', fmt(ours.seconds, 2), fmt(copySeconds, 2), '', ''],
+    ['rows/s', fmt(eventsPerSecond), fmt(copyPerSecond), fmt(eventsPerSecond / copyPerSecond, 3), `≥ ${GOAL}`],
+    ['batch latency p95', `${fmt(ours.p95, 1)} ms`, '', '', ''],
+  ]);
+  const warmupTotal = Array.from({ length: batchSize * concurrency }, (_, i) => eventAt(i, now).value).reduce((a, b) => a + b, 0);
+  const exact = Math.abs(Number(rows[0].total) - (Number(copied[0].total) + warmupTotal)) < 1e-6;
+  console.log(`\nRe-sent ${fmt(again.duplicates)} events: ${fmt(again.accepted)} accepted again. Rollup total ${exact ? 'equals' : 'DIFFERS FROM'} the sum of the events.`);
+  console.log(`Goal ${eventsPerSecond / copyPerSecond >= GOAL ? 'met' : 'NOT met'} (ratio ≥ ${GOAL}). The load generator, the portal and PostgreSQL share this machine.`);
+} finally {
+  await server?.stop();
+  removeDir(dataDir);
+  await db.drop().catch((e) => console.warn(`could not drop the scratch database: ${e.message}`));
+}
+process.exit(0);

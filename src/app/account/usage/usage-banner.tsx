@@ -1,0 +1,18 @@
+import { currentUsageAlerts } from '@/modules/usage/service';
+import { getDb } from '@/platform/db/client';
+
+/** The portal-wide notice that a usage limit is near or reached this period, with the way out. */
+export async function UsageBanner({ organization }: { organization: { id: string; plan: string } }) {
+  const alerts = await currentUsageAlerts(await getDb(), organization);
+  if (alerts.length === 0) return null;
+  const reached = alerts.filter((a) => a.threshold >= 100);
+  const near = alerts.filter((a) => a.threshold < 100);
+  const names = (list: typeof alerts) => list.map((a) => a.label).join(' and ');
+  return (
+    <p className={`banner ${reached.length ? 'banner-danger' : 'banner-warning'}`} role="status" style={{ marginBottom: '1rem' }}>
+      {reached.length ? `You have reached your ${names(reached)} limit for this billing period. ` : null}
+      {near.length ? `You have used over ${Math.min(...near.map((a) => a.threshold))} % of your ${names(near)} limit for this billing period. ` : null}
+      <a href="/account/billing">Upgrade your plan</a>
+    </p>
+  );
+}

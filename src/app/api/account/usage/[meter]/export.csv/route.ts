@@ -1,0 +1,14 @@
+import { seriesCsv } from '@/modules/usage/service';
+import { route } from '@/platform/http/route';
+import { readSeries, type MeterContext } from '../read-series';
+
+export const GET = route<MeterContext>(async (request, context) => {
+  const { meter, range, series } = await readSeries(request, context);
+  return new Response(seriesCsv(series), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="usage-${meter}-${range}-${series.at(-1)!.date}.csv"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+});

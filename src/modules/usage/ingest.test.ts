@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog } from '@/platform/actions/schema';
+import { organization } from '@/platform/tenancy/schema';
+import type { Actor } from '@/platform/actions/actor';
+import { executeAction } from '@/platform/actions/execute';
+import { AppError } from '@/platform/http/errors';
+import { rejectionOf } from '../../../tests/support/errors';
+import { hostActor, seedOrg, useTestDatabase } from '../../../tests/support/test-db';
+import { ingestUsage } from './actions';
+import { addDays, periodOf, utcDay } from './period';
+import { usageOverview } from './read';
+import { dailyOf, event, key, rawEventsOf } from './test-fixtures';
+
+const t = useTestDatabase();
+const ingest = (events: unknown[], actor: Actor = hostActor) => executeAction(actor, ingestUsage, { events });
+
+describe('usage ingest', () => {
+  it('keeps each event raw and adds it to its organization, meter and UTC day, exactly (decimals too)', async () => {
+    const org = await seedOrg(t.db);
+    const result = await ingest([event(org.organizationId, { value: 40 }), event(org.organizationId, { value: 2 }), event(org.organizationId, { meter: 'storage_gb', value: 0.1 }), event(org.organizationId, { meter: 'storage_gb', value: 0.2 })]);
+    expect(result).toEqual({ accepted: 4, duplicates: 0, rejected: [] });
+    expect(await dailyOf(t.db, org.organizationId)).toEqual([{ day: utcDay(new Date()), value: 42 }]);
+    expect(await dailyOf(t.db, org.organizationId, 'storage_gb')).toEqual([{ day: utcDay(new Date()), value: 0.3 }]);
+    expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(4);
+  });
+
+  it('counts an idempotency key once, within a batch and across repeated batches, forever', async () => {
+    const org = await seedOrg(t.db);
+    const batch = [event(org.organizationId, { value: 5, idempotencyKey: 'a' }), event(org.organizationId, { value: 7, idempotencyKey: 'b' }), event(org.organizationId, { value: 100, idempotencyKey: 'a' })];
+    expect(await ingest(batch)).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
+    expect(await ingest(batch)).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+    // The same key on another meter, or in another organization, is another event.
+    const other = await seedOrg(t.db);
+    expect(await ingest([event(org.organizationId, { meter: 'storage_gb', idempotencyKey: 'a' }), event(other.organizationId, { idempotencyKey: 'a' })])).toMatchObject({ accepted: 2 });
+    expect((await dailyOf(t.db, org.organizationId))[0]!.value).toBe(12);
+    expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(3);
+  });
+
+  it('names an organization by its external id', async () => {
+    const org = await seedOrg(t.db);
+    const [row] = await t.db.select({ externalId: organization.externalId }).from(organization).where(eq(organization.id, org.organizationId));
+    const { organizationId: _, ...rest } = event(org.organizationId, { value: 3 });
+    expect(await ingest([{ ...rest, organizationExternalId: row!.externalId }])).toMatchObject({ accepted: 1 });
+    expect((await dailyOf(t.db, org.organizationId))[0]!.value).toBe(3);
+  });
+
+  it('rejects bad events one by one, keeps the good ones, and stores nothing of a rejected one', async () => {
+    const org = await seedOrg(t.db);
+    const now = Date.now();
+    const result = await ingest([
+      event(org.organizationId, { value: 10 }),
+      event(org.organizationId, { meter: 'gpu_hours' }),
+      event('no-such-org'),
+      event(org.organizationId, { value: -1 }),
+      event(org.organizationId, { timestamp: new Date(now - 36 * 86_400_000).toISOString() }),
+      event(org.organizationId, { timestamp: new Date(now + 10 * 60_000).toISOString() }),
+      { meter: 'api_calls', value: 1, timestamp: new Date().toISOString(), idempotencyKey: key() },
+      event(org.organizationId, { value: 5, timestamp: new Date(now - 34 * 86_400_000).toISOString() }),
+    ]);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected.map((r) => [r.index, r.code])).toEqual([
+      [1, 'unknown_meter'],
+      [2, 'unknown_organization'],
+      [3, 'negative_value'],
+      [4, 'timestamp_too_old'],
+      [5, 'timestamp_in_future'],
+      [6, 'unknown_organization'],
+    ]);
+    expect(result.rejected.every((r) => r.message.length > 0)).toBe(true);
+    expect((await rawEventsOf(t.db, org.organizationId)).map((e) => e.value).sort()).toEqual([10, 5]);
+  });
+
+  it('refuses a malformed batch whole (422): a non-numeric value, over 1000 events; nothing is stored', async () => {
+    const org = await seedOrg(t.db);
+    const nonNumeric = await rejectionOf(ingest([event(org.organizationId), event(org.organizationId, { value: '12' })]));
+    expect(nonNumeric).toBeInstanceOf(AppError);
+    expect((nonNumeric as AppError).code).toBe('validation_failed');
+    expect((nonNumeric as AppError).fields).toHaveProperty(['events.1.value']);
+    const tooMany = await rejectionOf(ingest(Array.from({ length: 1001 }, () => event(org.organizationId))));
+    expect((tooMany as AppError).fields).toHaveProperty(['events']);
+    expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(0);
+  });
+
+  it('splits at UTC midnight and at the first of the month in UTC', async () => {
+    const days = await seedOrg(t.db);
+    const day = addDays(utcDay(new Date()), -10);
+    await ingest([
+      event(days.organizationId, { timestamp: `${day}T00:00:00.000Z`, value: 1 }),
+      event(days.organizationId, { timestamp: `${day}T23:59:59.999Z`, value: 2 }),
+      event(days.organizationId, { timestamp: `${addDays(day, 1)}T00:00:00.000Z`, value: 4 }),
+      event(days.organizationId, { timestamp: `${day}T23:30:00-01:00`, value: 8 }), // 00:30 UTC the next day
+    ]);
+    expect(await dailyOf(t.db, days.organizationId)).toEqual([
+      { day, value: 3 },
+      { day: addDays(day, 1), value: 12 },
+    ]);
+
+    const months = await seedOrg(t.db);
+    const first = periodOf(new Date()).start;
+    await ingest([
+      event(months.organizationId, { timestamp: `${addDays(first, -1)}T23:59:59.999Z`, value: 100 }),
+      event(months.organizationId, { timestamp: `${first}T00:00:00.000Z`, value: 7 }),
+    ]);
+    const { meters } = await usageOverview(t.db, { id: months.organizationId, plan: 'pro' });
+    expect(meters.find((m) => m.meter === 'api_calls')).toMatchObject({ used: 7, limit: 500_000, percent: 0, period: periodOf(new Date()) });
+  });
+
+  it('an API key reports for its own organization only; events without an organization are its own', async () => {
+    const mine = await seedOrg(t.db);
+    const theirs = await seedOrg(t.db);
+    const keyActor: Actor = { type: 'api_key', keyId: 'key-1', organizationId: mine.organizationId, scopes: ['usage:write'] };
+    const { organizationId: _, ...unnamed } = event(mine.organizationId, { value: 9 });
+    const result = await ingest([unnamed, event(theirs.organizationId, { value: 50 })], keyActor);
+    expect(result.accepted).toBe(1);
+    expect(result.rejected).toEqual([{ index: 1, code: 'unknown_organization', message: 'No such organization.' }]);
+    expect(await rawEventsOf(t.db, theirs.organizationId)).toHaveLength(0);
+    const refused = await rejectionOf(ingest([unnamed], { ...keyActor, scopes: ['usage:read'] }));
+    expect((refused as AppError).code).toBe('forbidden');
+  });
+
+  it('writes one audit row per batch, with counts and not the events', async () => {
+    const org = await seedOrg(t.db);
+    await ingest([event(org.organizationId), event(org.organizationId), event(org.organizationId, { meter: 'nope' })]);
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'host.ingest_usage', actorType: 'host', entityType: 'usage_batch' });
+    expect(rows[0]!.after).toEqual({ events: 3, accepted: 2, duplicates: 0, rejected: 1, organizations: 1, alerts: 0 });
+  });
+
+  it('another organization sees none of it', async () => {
+    const org = await seedOrg(t.db);
+    const other = await seedOrg(t.db);
+    await ingest([event(org.organizationId, { value: 1234 })]);
+    const { meters } = await usageOverview(t.db, { id: other.organizationId, plan: 'pro' });
+    expect(meters.map((m) => m.used)).toEqual([0, 0]);
+  });
+});

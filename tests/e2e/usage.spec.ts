@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../support/e2e-env';
+import { signIn, signUpAndVerify, urlOf } from '../support/e2e-journeys';
+
+test('the demo owner sees usage against the limit, both charts with their data, the forecast, the alert, and downloads the CSV', async ({ page }) => {
+  await signIn(page, 'owner@acme.example', DEMO_PASSWORD);
+  await expect(page).toHaveURL(urlOf('/account'));
+  // The 80 % alert shows across the portal, with the way to upgrade.
+  const banner = page.getByRole('status').filter({ hasText: 'of your API calls' });
+  await expect(banner).toContainText('You have used over 80 %');
+  await expect(banner.getByRole('link', { name: 'Upgrade your plan' })).toHaveAttribute('href', '/account/billing');
+
+  await page.getByRole('link', { name: 'Usage' }).click();
+  await expect(page.getByRole('heading', { name: 'Usage', level: 1 })).toBeVisible();
+  const apiCalls = page.getByRole('region', { name: 'API calls' });
+  await expect(apiCalls.getByText('450,000 / 500,000 calls — 90 %')).toBeVisible();
+  await expect(apiCalls.getByRole('progressbar', { name: 'API calls used of the limit' })).toHaveAttribute('aria-valuenow', '90');
+
+  await expect(apiCalls.getByRole('img', { name: /^API calls per day, last 30 days/ })).toBeVisible();
+  await expect(apiCalls.getByRole('img', { name: /^API calls per month, last 12 months/ })).toBeVisible();
+  await apiCalls.getByText('Show data').first().click();
+  const dailyTable = apiCalls.getByRole('table', { name: 'API calls per day, last 30 days (UTC)' });
+  await expect(dailyTable.getByRole('row')).toHaveCount(31);
+
+  await expect(apiCalls.getByText('Forecast for the next period:')).toBeVisible();
+  await expect(apiCalls.getByText(/^Run rate of this period: 450,000 calls used in \d+ days?/)).toBeVisible();
+
+  // The CSV holds the very numbers of the series.
+  const downloading = page.waitForEvent('download');
+  await apiCalls.getByRole('link', { name: 'Download CSV of API calls, last 30 days' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^usage-api_calls-30d-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const response = await page.request.get('/api/account/usage/api_calls?range=30d');
+  const { data } = (await response.json()) as { data: { series: { date: string; value: number }[] } };
+  expect(csv).toBe(['date,value', ...data.series.map((p) => `${p.date},${p.value}`)].join('\n') + '\n');
+  const sum = data.series.reduce((total, p) => total + p.value, 0);
+  expect(sum).toBeGreaterThan(0);
+
+  // An unknown range is refused.
+  const bad = await page.request.get('/api/account/usage/api_calls?range=7d');
+  expect(bad.status()).toBe(422);
+  expect(await bad.json()).toMatchObject({ success: false, error: { code: 'validation_failed', fields: { range: expect.any(String) } } });
+});
+
+test('a new customer sees an empty usage page', async ({ page }) => {
+  await signUpAndVerify(page, 'usage-empty');
+  await page.getByRole('link', { name: 'Usage' }).click();
+  await expect(page.getByRole('heading', { name: 'Usage', level: 1 })).toBeVisible();
+  await expect(page.getByText('No usage yet')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Upgrade your plan' })).toHaveCount(0);
+  const overview = await page.request.get('/api/account/usage');
+  expect(await overview.json()).toMatchObject({ success: true, data: { meters: [{ meter: 'api_calls', used: 0, limit: 10_000, percent: 0 }, { meter: 'storage_gb', used: 0 }] } });
+});
