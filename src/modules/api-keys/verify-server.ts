@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { readJsonBody } from '@/platform/http/body';
+import { readNodeJson } from '@/platform/http/body';
 import { failFromUnknown } from '@/platform/http/envelope';
 import { notFound, unauthorized } from '@/platform/http/errors';
 import { isServerSecret } from '@/platform/http/server-secret';
@@ -26,7 +26,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   try {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== VERIFY_PATH) throw notFound('Route');
     if (!isServerSecret(req.headers.authorization)) throw unauthorized('A valid server secret is required.');
-    const { key, scope } = await readJsonBody({ body: req, contentLength: req.headers['content-length'] }, verifyKeyInput);
+    const { key, scope } = await readNodeJson(req, verifyKeyInput);
     send(res, 200, JSON.stringify({ success: true, data: await verifyApiKey(key, scope) }));
   } catch (error) {
     await sendFailure(res, error);

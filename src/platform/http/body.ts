@@ -1,19 +1,17 @@
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
-/**
- * Reads at most `maxBytes` of a body (a fetch Request's stream or a node:http request), so an
- * oversize request is refused without buffering it whole.
- */
-async function readText(body: AsyncIterable<Uint8Array> | null, declaredLength: string | null | undefined, maxBytes: number): Promise<string> {
-  if (Number(declaredLength ?? '0') > maxBytes) throw tooLarge(maxBytes);
-  if (!body) return '';
+/** Reads at most `maxBytes` of a fetch Request's body, so an oversize request is refused without buffering it whole. */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of body) {
+  for await (const chunk of request.body) {
     size += chunk.byteLength;
     if (size > maxBytes) throw tooLarge(maxBytes); // leaving the loop cancels the stream
     chunks.push(chunk);
@@ -21,19 +19,33 @@ async function readText(body: AsyncIterable<Uint8Array> | null, declaredLength: 
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The same for a node:http request (the lean verify server). Plain 'data' events: an async iterator
+ * costs about a fifth of that server's CPU per request. Past the limit the rest is left unread; the
+ * server discards it when the 413 is sent.
+ */
+function readNodeText(request: IncomingMessage, maxBytes: number): Promise<string> {
+  if (Number(request.headers['content-length'] ?? '0') > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      request.off('data', onData);
+      reject(tooLarge(maxBytes));
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
+}
+
 function tooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
-type BodySource = { body: AsyncIterable<Uint8Array> | null; contentLength: string | null | undefined };
-
-export function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
-  return readJsonBody({ body: request.body, contentLength: request.headers.get('content-length') }, schema, options);
-}
-
-/** readJson for a body that is not a fetch Request (the lean node:http verify server). */
-export async function readJsonBody<S extends z.ZodType>(source: BodySource, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
-  const text = await readText(source.body, source.contentLength, options.maxBytes ?? DEFAULT_BODY_LIMIT);
+function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
@@ -41,4 +53,13 @@ export async function readJsonBody<S extends z.ZodType>(source: BodySource, sche
     throw new AppError('validation_failed', 'The request body is not valid JSON.', { _: 'Malformed JSON' });
   }
   return parseInput(schema, raw);
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+  return parseJson(await readText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT), schema);
+}
+
+/** readJson for a node:http request. */
+export async function readNodeJson<S extends z.ZodType>(request: IncomingMessage, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+  return parseJson(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT), schema);
 }
