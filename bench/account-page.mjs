@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBuilt, fetchAccount, fmt, freePort, killGroup, machineNote, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
+import { checkBuilt, fetchAccount, fmt, freePort, killGroup, loadExact, machineNote, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,34 +38,8 @@ const watchdog = setTimeout(() => {
 }, (300 + 2 * (duration + warmup) + 60) * 1000);
 watchdog.unref();
 
-/** One autocannon run; latencies of every response are kept so that p95 is exact (autocannon has no p95). */
 function load(url, headers, seconds) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    const instance = autocannon(
-      { url, headers, connections, duration: seconds, maxOverallRequests: Math.max(maxRequests, connections), timeout: 30 },
-      (error, result) => {
-        clearTimeout(guard);
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN);
-        resolve({
-          rps: latencies.length / result.duration,
-          p50: pct(0.5),
-          p95: pct(0.95),
-          p99: pct(0.99),
-          responses: latencies.length,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          unfinished: Math.max(0, result.requests.sent - latencies.length),
-          seconds: result.duration,
-        });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-    const guard = setTimeout(() => instance.stop(), (seconds + 40) * 1000); // belt and braces
-  });
+  return loadExact({ url, headers, connections, maxOverallRequests: Math.max(maxRequests, connections) }, seconds);
 }
 
 /**

@@ -327,3 +327,35 @@ export function printTable(rows) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));
 }
+
+/**
+ * One autocannon run for `seconds` with `options` (url, connections, headers or requests …). Every
+ * response's latency is kept, so the percentiles are exact (autocannon itself has no p95).
+ */
+export function loadExact(options, seconds) {
+  const autocannon = require('autocannon');
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon({ timeout: 30, ...options, duration: seconds }, (error, result) => {
+      clearTimeout(guard);
+      if (error) return reject(error);
+      latencies.sort((a, b) => a - b);
+      const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN);
+      resolve({
+        rps: latencies.length / result.duration,
+        p50: pct(0.5),
+        p95: pct(0.95),
+        p99: pct(0.99),
+        max: latencies.at(-1),
+        responses: latencies.length,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        unfinished: Math.max(0, result.requests.sent - latencies.length),
+        seconds: result.duration,
+      });
+    });
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    const guard = setTimeout(() => instance.stop(), (seconds + 40) * 1000); // belt and braces
+  });
+}

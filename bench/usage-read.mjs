@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { checkBuilt, fmt, freePort, machineNote, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, waitFor200 } from './lib.mjs';
+import { checkBuilt, fmt, freePort, loadExact, machineNote, printTable, removeDir, scratchDatabase, signInCookie, startServer, tempDataDir, waitFor200 } from './lib.mjs';
 import { generateUsage } from './usage-generate.mjs';
 
 const { values: args } = parseArgs({
@@ -22,7 +22,6 @@ const { values: args } = parseArgs({
 });
 const GOAL_P95_MS = 20;
 const require = createRequire(path.join(process.cwd(), 'package.json'));
-const autocannon = require('autocannon');
 const { Client } = require('pg');
 
 checkBuilt();
@@ -33,16 +32,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 function load(url, headers, seconds, connections) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    const instance = autocannon({ url, headers, connections, duration: seconds, timeout: 30 }, (error, result) => {
-      if (error) return reject(error);
-      latencies.sort((a, b) => a - b);
-      const pct = (q) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
-      resolve({ rps: latencies.length / result.duration, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), responses: latencies.length, non2xx: result.non2xx, errors: result.errors });
-    });
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
+  return loadExact({ url, headers, connections }, seconds);
 }
 
 const dataDir = tempDataDir();

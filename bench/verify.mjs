@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { fmt, freePort, killGroup, machineNote, printTable, scratchDatabase, startServer, tempDataDir, removeDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
+import { fmt, freePort, killGroup, loadExact, machineNote, printTable, scratchDatabase, startServer, tempDataDir, removeDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,7 +36,6 @@ const VERIFY_PATH = '/api/v1/keys/verify';
 
 const machine = machineNote(); // before our own servers add to the load
 const require = createRequire(path.join(process.cwd(), 'package.json'));
-const autocannon = require('autocannon');
 const tsxLoader = require.resolve('tsx'); // `node --import <tsx>`: one process, '@/…' paths resolved
 const withNext = args.next && fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
 if (args.next && !withNext) console.warn('--next: no build in ./.next (run `npx next build` first); the Next.js route is skipped.');
@@ -208,49 +207,19 @@ function requestBodies(fixture) {
   return bodies.map((b) => JSON.stringify(b));
 }
 
-/** One autocannon run; every response's latency is kept so that percentiles are exact. */
+/** One run of bodies cycling over every key, with the server secret. */
 function load(url, secret, bodies, seconds) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    let next = 0;
-    const { port, pathname } = new URL(url);
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${port}`,
-        connections,
-        duration: seconds,
-        maxOverallRequests: Math.max(maxRequests, connections),
-        timeout: 30,
-        requests: [
-          {
-            method: 'POST',
-            path: pathname,
-            headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-          },
-        ],
-      },
-      (error, result) => {
-        clearTimeout(guard);
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const pct = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] : NaN);
-        resolve({
-          rps: latencies.length / result.duration,
-          p50: pct(0.5),
-          p99: pct(0.99),
-          max: latencies.at(-1),
-          responses: latencies.length,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          seconds: result.duration,
-        });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-    const guard = setTimeout(() => instance.stop(), (seconds + 40) * 1000); // belt and braces
-  });
+  let next = 0;
+  const { port, pathname } = new URL(url);
+  const requests = [
+    {
+      method: 'POST',
+      path: pathname,
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+    },
+  ];
+  return loadExact({ url: `http://127.0.0.1:${port}`, connections, maxOverallRequests: Math.max(maxRequests, connections), requests }, seconds);
 }
 
 /** Warm-up, then the measured run; server CPU per response (its process tree) over the measured run. */
