@@ -5,6 +5,7 @@ import { Button } from '@/ui/button';
 import { Dialog } from '@/ui/dialog';
 import { FormField } from '@/ui/form-field';
 import { createKeyAction } from './actions';
+import { KeyFormFooter } from './key-form-footer';
 import { useKeyForm } from './use-key-form';
 
 type ScopeOption = { scope: string; description: string };
@@ -40,19 +41,13 @@ export function CreateKeyDialog({ scopes, disabledReason }: { scopes: ScopeOptio
             ) : null}
           </fieldset>
           <FormField label="Expires on (optional)" name="expiresAt" type="date" min={tomorrow} error={error?.fields?.expiresAt} hint="Leave empty for a key that does not expire." />
-          {error && !error.fields?.name && !error.fields?.scopes && !error.fields?.expiresAt ? (
-            <p role="alert" className="form-error">
-              {error.message}
-            </p>
-          ) : null}
-          <div className="row row-end">
-            <Button type="button" variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Creating…' : 'Create key'}
-            </Button>
-          </div>
+          <KeyFormFooter
+            formError={error && !error.fields?.name && !error.fields?.scopes && !error.fields?.expiresAt ? error.message : undefined}
+            onCancel={close}
+            pending={pending}
+            submitLabel="Create key"
+            pendingLabel="Creating…"
+          />
         </form>
       </Dialog>
     </>

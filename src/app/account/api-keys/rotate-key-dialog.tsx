@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/ui/button';
 import { Dialog } from '@/ui/dialog';
 import { rotateKeyAction } from './actions';
+import { KeyFormFooter } from './key-form-footer';
 import { useKeyForm } from './use-key-form';
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -34,19 +35,7 @@ export function RotateKeyDialog({ keyId, name, gracePeriods }: { keyId: string; 
               </label>
             ))}
           </fieldset>
-          {error ? (
-            <p role="alert" className="form-error">
-              {error.fields?.gracePeriod ?? error.message}
-            </p>
-          ) : null}
-          <div className="row row-end">
-            <Button type="button" variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Rotating…' : 'Rotate key'}
-            </Button>
-          </div>
+          <KeyFormFooter formError={error ? (error.fields?.gracePeriod ?? error.message) : undefined} onCancel={close} pending={pending} submitLabel="Rotate key" pendingLabel="Rotating…" />
         </form>
       </Dialog>
     </>
