@@ -146,3 +146,23 @@ export function userActor(member: SeededOrg, extra: { sessionId?: string; ip?: s
 }
 
 export const hostActor: Actor = { type: 'host', organizationId: null, ip: '203.0.113.7', userAgent: 'host-backend/1.0' };
+
+/**
+ * The database handle for calls that race: on PostgreSQL a pool of its own with a connection for each
+ * of up to `connections` racers (so none waits for a connection); on PGlite (one connection) the test
+ * database itself, where the racers take turns. Read `.db` inside tests, after beforeAll.
+ */
+export function useRacers(t: { readonly handle: TestDatabase; readonly db: Db }, connections: number): { readonly db: Db } {
+  let pool: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    if (t.handle.kind === 'postgres') pool = await openPostgres(t.handle.url!, { migrate: false, max: connections });
+  });
+  afterAll(async () => {
+    await pool?.close();
+  });
+  return {
+    get db() {
+      return pool?.db ?? t.db;
+    },
+  };
+}

@@ -1,16 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { apiKeyLimits, apiKeyScopeNames } from '@config/api-keys';
 import { apiKeyScopeGrants, roles, type Role } from '@config/permissions';
 import { databaseDump, expectAppError, keyBody, keyRow, newKey, recordConsole, useApiKeyTestDatabase } from '../../../tests/support/api-key-fixtures';
 import { auditOf, eventsOf, seedTeam } from '../../../tests/support/team-fixtures';
-import { userActor, type SeededOrg } from '../../../tests/support/test-db';
+import { type SeededOrg, useRacers, userActor } from '../../../tests/support/test-db';
 import { removeMember } from '@/modules/team/service';
 import { auditLog, outbox } from '@/platform/actions/schema';
 import { executeAction } from '@/platform/actions/execute';
 import { user } from '@/platform/auth/schema';
-import { openPostgres } from '@/platform/db/open';
-import type { DatabaseHandle, Db } from '@/platform/db/types';
 import { membership } from '@/platform/tenancy/schema';
 import { resetConfigForTests } from '@/platform/config';
 import { hashToken } from '@/platform/crypto/tokens';
@@ -309,21 +307,13 @@ describe('who may list keys', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('races (on PostgreSQL each call has a connection of its own)', () => {
-  let racersHandle: DatabaseHandle | undefined;
-  let racers: Db;
-  beforeAll(async () => {
-    if (t.handle.kind === 'postgres') racersHandle = await openPostgres(t.handle.url!, { migrate: false, max: 10 });
-    racers = racersHandle?.db ?? t.db;
-  });
-  afterAll(async () => {
-    await racersHandle?.close();
-  });
+  const racers = useRacers(t, 10);
 
   it('creations racing for the last active places never exceed the limit', async () => {
     const team = await seedTeam(t.db);
     const actor = userActor(team.owner);
     for (let i = 0; i < apiKeyLimits.maxActivePerOrganization - 2; i++) await executeAction(actor, createKey, { name: `Key ${i}`, scopes: ['read'] });
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => executeAction(actor, createKey, { name: `Racer ${i}`, scopes: ['read'] }, { db: racers })));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => executeAction(actor, createKey, { name: `Racer ${i}`, scopes: ['read'] }, { db: racers.db })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(6).fill('conflict'));
     expect((await keySnapshot(team.organizationId)).keys).toHaveLength(apiKeyLimits.maxActivePerOrganization);
@@ -333,7 +323,7 @@ describe('races (on PostgreSQL each call has a connection of its own)', () => {
     const team = await seedTeam(t.db);
     const actor = userActor(team.owner);
     const { key } = await newKey(team.owner);
-    const results = await Promise.allSettled([0, 1].map(() => executeAction(actor, rotateKey, { keyId: key.id, gracePeriod: '1h' }, { db: racers })));
+    const results = await Promise.allSettled([0, 1].map(() => executeAction(actor, rotateKey, { keyId: key.id, gracePeriod: '1h' }, { db: racers.db })));
     expect(results.map((r) => (r.status === 'fulfilled' ? 'rotated' : (r.reason as { code: string }).code)).sort()).toEqual(['conflict', 'rotated']);
     expect((await keySnapshot(team.organizationId)).keys).toHaveLength(2);
   });

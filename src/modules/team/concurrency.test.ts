@@ -1,10 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditOf, eventsOf, membershipsOf, personActor, roleOf, seedTeam } from '../../../tests/support/team-fixtures';
-import { seedOrg, seedSession, seedUser, useTestDatabase, userActor } from '../../../tests/support/test-db';
+import { seedOrg, seedSession, seedUser, useRacers, userActor, useTestDatabase } from '../../../tests/support/test-db';
 import { executeAction } from '@/platform/actions/execute';
-import { openPostgres } from '@/platform/db/open';
-import type { DatabaseHandle, Db } from '@/platform/db/types';
 import { AppError } from '@/platform/http/errors';
 import { acceptInvitation, changeRole, inviteMember, removeMember, transferOwnership } from './actions';
 
@@ -15,22 +13,7 @@ import { acceptInvitation, changeRole, inviteMember, removeMember, transferOwner
 const t = useTestDatabase();
 const ITERATIONS = 5;
 
-/** PostgreSQL: a pool with a connection for every racer, so none of them waits for a connection. */
-let racersHandle: DatabaseHandle | undefined;
-let racers: Db;
-
-beforeAll(async () => {
-  if (t.handle.kind === 'postgres') {
-    racersHandle = await openPostgres(t.handle.url!, { migrate: false, max: 25 });
-    racers = racersHandle.db;
-  } else {
-    racers = t.db;
-  }
-});
-
-afterAll(async () => {
-  await racersHandle?.close();
-});
+const racers = useRacers(t, 25);
 
 const isPostgres = () => t.handle.kind === 'postgres';
 
@@ -95,7 +78,7 @@ describe('concurrency of team writes', () => {
     const owner = userActor(team.owner); // every call comes from the owner's session as it was before the race
 
     const results = await race(
-      team.members.map((m) => () => executeAction(owner, transferOwnership, { memberId: m.membershipId }, { db: racers })),
+      team.members.map((m) => () => executeAction(owner, transferOwnership, { memberId: m.membershipId }, { db: racers.db })),
       held ? lockOrganization(team.organizationId) : undefined,
     );
 
@@ -120,7 +103,7 @@ describe('concurrency of team writes', () => {
     const [tab1, tab2] = [await seedSession(t.db, person.userId), await seedSession(t.db, person.userId)];
 
     const results = await race(
-      [tab1, tab2].map((s) => () => executeAction(personActor(person, { sessionId: s.id }), acceptInvitation, { token }, { db: racers })),
+      [tab1, tab2].map((s) => () => executeAction(personActor(person, { sessionId: s.id }), acceptInvitation, { token }, { db: racers.db })),
       held ? lockInvitation(invitation.id) : undefined,
     );
 
@@ -139,8 +122,8 @@ describe('concurrency of team writes', () => {
 
     const [change, removal] = await race(
       [
-        () => executeAction(userActor(admin!), changeRole, { memberId: target!.membershipId, role: 'billing' }, { db: racers }),
-        () => executeAction(userActor(team.owner), removeMember, { memberId: target!.membershipId }, { db: racers }),
+        () => executeAction(userActor(admin!), changeRole, { memberId: target!.membershipId, role: 'billing' }, { db: racers.db }),
+        () => executeAction(userActor(team.owner), removeMember, { memberId: target!.membershipId }, { db: racers.db }),
       ],
       held ? lockOrganization(team.organizationId) : undefined,
     );
@@ -179,7 +162,7 @@ describe('concurrency of team writes', () => {
       const team = await seedTeam(t.db, ['admin']); // Free: 3 seats, 2 used
       const emails = Array.from({ length: 6 }, (_, n) => `race-${i}-${n}-${team.organizationId}@example.test`);
       const results = await race(
-        emails.map((email, n) => () => executeAction(userActor(n % 2 ? team.members[0]! : team.owner), inviteMember, { email, role: 'member' }, { db: racers })),
+        emails.map((email, n) => () => executeAction(userActor(n % 2 ? team.members[0]! : team.owner), inviteMember, { email, role: 'member' }, { db: racers.db })),
         i % 2 === 0 ? lockOrganization(team.organizationId) : undefined,
       );
       expect(fulfilled(results)).toHaveLength(1);
@@ -196,7 +179,7 @@ describe('isolation between organizations', () => {
     const b = await seedTeam(t.db, ['member']);
     const shared = await seedOrg(t.db, { userId: a.members[0]!.userId, organizationId: b.organizationId, role: 'viewer' });
     const results = await race(
-      a.members.map((m) => () => executeAction(userActor(a.owner), transferOwnership, { memberId: m.membershipId }, { db: racers })),
+      a.members.map((m) => () => executeAction(userActor(a.owner), transferOwnership, { memberId: m.membershipId }, { db: racers.db })),
       lockOrganization(a.organizationId),
     );
     expect(fulfilled(results)).toHaveLength(1);

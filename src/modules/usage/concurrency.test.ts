@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
-import { openPostgres } from '@/platform/db/open';
-import type { DatabaseHandle, Db } from '@/platform/db/types';
-import { hostActor, seedOrg, useTestDatabase } from '../../../tests/support/test-db';
+import { hostActor, seedOrg, useRacers, useTestDatabase } from '../../../tests/support/test-db';
 import { ingestUsage } from './actions';
 import { currentUsageAlerts } from './alerts';
 import { dailyOf, event, rawEventsOf, setPlan, thresholdEvents } from './test-fixtures';
@@ -12,23 +10,9 @@ import { dailyOf, event, rawEventsOf, setPlan, thresholdEvents } from './test-fi
 // its own; on PGlite (one connection) they take turns, and the totals must be exact all the same.
 
 const t = useTestDatabase();
-let racersHandle: DatabaseHandle | undefined;
-let racers: Db;
+const racers = useRacers(t, 8);
 
-beforeAll(async () => {
-  if (t.handle.kind === 'postgres') {
-    racersHandle = await openPostgres(t.handle.url!, { migrate: false, max: 8 });
-    racers = racersHandle.db;
-  } else {
-    racers = t.db;
-  }
-});
-
-afterAll(async () => {
-  await racersHandle?.close();
-});
-
-const ingest = (events: unknown[], actor: Actor = hostActor) => executeAction(actor, ingestUsage, { events }, { db: racers });
+const ingest = (events: unknown[], actor: Actor = hostActor) => executeAction(actor, ingestUsage, { events }, { db: racers.db });
 
 describe('usage ingest under concurrency', () => {
   it('counts every idempotency key once when 8 overlapping batches arrive at once, and again', async () => {
