@@ -1,32 +1,21 @@
 import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiKeyLimits, gracePeriods } from '@config/api-keys';
-import { apiKeyScopeGrants, canGrantScopes, canManageKey, type Role } from '@config/permissions';
+import { apiKeyScopeGrants, canGrantScopes, canManageKey } from '@config/permissions';
 import { defineAction, type ActionContext } from '@/platform/actions/define';
-import { user } from '@/platform/auth/schema';
 import { getConfig } from '@/platform/config';
 import { hashToken } from '@/platform/crypto/tokens';
 import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
-import { membership, organization } from '@/platform/tenancy/schema';
+import { lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { createKeyInput, keyIdInput, rotateKeyInput } from './inputs';
 import { displayPrefix, generateKey } from './key-format';
 import { apiKey } from './schema';
 import { keyView } from './view';
 
-/**
- * Every key write starts here: the organization's row is locked, so creations of one organization
- * take turns (the active-key limit holds under races), and the actor's role is re-read under the lock.
- */
+/** Every key write starts with the organization locked and the actor's role re-read (see platform/tenancy/lock.ts). */
 async function lockOrganization(ctx: ActionContext) {
   if (ctx.actor.type !== 'user') throw forbidden();
-  const actor = ctx.actor;
-  await ctx.tx.select({ id: organization.id }).from(organization).where(eq(organization.id, actor.organizationId)).for('update');
-  const [me] = await ctx.tx
-    .select({ role: membership.role, name: user.name })
-    .from(membership)
-    .innerJoin(user, eq(user.id, membership.userId))
-    .where(and(eq(membership.organizationId, actor.organizationId), eq(membership.userId, actor.userId)));
-  if (!me) throw forbidden('You are no longer a member of this organization.');
-  return { actor, role: me.role as Role, name: me.name || actor.email };
+  const locked = await lockOrganizationForMember(ctx.tx, ctx.actor.organizationId, ctx.actor.userId);
+  return { actor: ctx.actor, role: locked.actorRole, name: locked.actorName };
 }
 
 async function insertKey(ctx: ActionContext, values: { organizationId: string; name: string; scopes: string[]; expiresAt: Date | null; userId: string | null; userName: string }) {

@@ -5,9 +5,10 @@ import { defineAction, type ActionContext } from '@/platform/actions/define';
 import { session, user } from '@/platform/auth/schema';
 import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
 import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
+import { lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { membership } from '@/platform/tenancy/schema';
 import { acceptInput, changeRoleInput, invitationIdInput, inviteInput, leaveInput, memberIdInput } from './inputs';
-import { lockTeam, seatsInUse } from './lock';
+import { seatsInUse } from './seats';
 import { invitation } from './schema';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -27,10 +28,10 @@ async function findMember(tx: ActionContext['tx'], organizationId: string, membe
   return { ...row, role: row.role as Role };
 }
 
-/** The acting member and their team, locked (see lock.ts): where every team write starts. */
+/** The acting member and their team, locked (see platform/tenancy/lock.ts): where every team write starts. */
 async function lockActorTeam(ctx: ActionContext) {
   const actor = memberActor(ctx);
-  return { actor, team: await lockTeam(ctx.tx, actor.organizationId, actor.userId) };
+  return { actor, team: await lockOrganizationForMember(ctx.tx, actor.organizationId, actor.userId) };
 }
 
 /** The team, locked, and the member an action is about (of this organization, else not found). */
