@@ -35,7 +35,8 @@ export const permissions = {
 
   'billing.read': billingManagers,
   'billing.update_details': billingManagers,
-  'billing.manage_tax_ids': billingManagers,
+  'billing.add_tax_id': billingManagers,
+  'billing.remove_tax_id': billingManagers,
   'billing.open_portal': billingManagers,
   'invoices.read': billingManagers,
   'invoices.report_payment': billingManagers,

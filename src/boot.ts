@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { createVerifyServer, flushKeyUses } from './modules/api-keys/service';
+import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
 import { getServerSecret } from './platform/config/server-secret';
 import { closeDb, getDatabase } from './platform/db/client';
+
+/** Failed webhook events are retried on their back-off schedule; this is how often it is checked. */
+const STRIPE_RETRY_INTERVAL_MS = 60_000;
 
 export async function boot(): Promise<void> {
   const config = getConfig();
@@ -11,6 +15,7 @@ export async function boot(): Promise<void> {
   const { db, kind } = await getDatabase();
   const seeded = await seedIfEmpty(db);
   if (config.VERIFY_PORT) createVerifyServer().listen(config.VERIFY_PORT);
+  if (config.STRIPE_WEBHOOK_SECRET) setInterval(() => void retryFailedEvents(db).catch((error: Error) => console.error('[stripe] retrying failed events:', error.message)), STRIPE_RETRY_INTERVAL_MS).unref();
   process.once('SIGTERM', () => {
     void flushKeyUses()
       .then(closeDb)

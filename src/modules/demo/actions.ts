@@ -1,10 +1,19 @@
 import { inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { seedDemoBillingDetails } from '@/modules/billing/service';
+import { seedDemoContractInvoices } from '@/modules/invoices/service';
 import { seedDemoUsage } from '@/modules/usage/service';
 import { defineAction } from '@/platform/actions/define';
 import { account, user } from '@/platform/auth/schema';
 import { membership, organization } from '@/platform/tenancy/schema';
-import { demoEmail, demoOrganizations } from './data';
+import type { Db } from '@/platform/db/types';
+import type { ContractTerms } from '@/platform/tenancy/schema';
+import { demoEmail, demoOrganizations, type DemoOrganization } from './data';
+
+async function seedContractBilling(tx: Db, organizationId: string, contract: ContractTerms, details: NonNullable<DemoOrganization['contractBilling']>): Promise<void> {
+  await seedDemoBillingDetails(tx, organizationId, details);
+  await seedDemoContractInvoices(tx, organizationId, { prefix: details.invoicePrefix, quarters: details.quarters, yearlyAmount: contract.amount, currency: contract.currency });
+}
 
 export const seedDemoOrganization = defineAction({
   name: 'system.seed_demo_organization',
@@ -19,6 +28,7 @@ export const seedDemoOrganization = defineAction({
       name: demo.name,
       plan: demo.plan,
       billing: demo.billing ?? null,
+      stripeCustomerId: demo.stripeCustomerId ?? null,
       contract: demo.contract ?? null,
     });
     for (const [i, person] of demo.people.entries()) {
@@ -28,6 +38,7 @@ export const seedDemoOrganization = defineAction({
       await tx.insert(membership).values({ id: crypto.randomUUID(), organizationId, userId, role: person.role });
     }
     await seedDemoUsage(ctx, organizationId, demo.plan, demo.usageShare);
+    if (demo.contractBilling && demo.contract) await seedContractBilling(tx, organizationId, demo.contract, demo.contractBilling);
     return {
       result: { organizationId },
       audit: { organizationId, entityType: 'organization', entityId: organizationId, after: { name: demo.name, plan: demo.plan, members: demo.people.length, source: 'demo_seed' } },

@@ -1,17 +1,9 @@
-import Stripe from 'stripe';
 import { isMeter, type Meter } from '@config/usage';
 import { getConfig } from '@/platform/config';
+import { getStripe } from '@/platform/stripe/client';
 import { AppError } from '@/platform/http/errors';
 import { monthStart, utcDay } from './period';
 import type { MeteringSource } from './source';
-
-/** The official SDK, pointed at STRIPE_API_URL (Stripe itself, or a Stripe-compatible server in tests). */
-function stripeClient(): Stripe {
-  const config = getConfig();
-  const url = new URL(config.STRIPE_API_URL);
-  const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return new Stripe(config.STRIPE_SECRET_KEY ?? '', { host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol, maxNetworkRetries: 1, timeout: 10_000 });
-}
 
 /** USAGE_STRIPE_METERS="api_calls=mtr_123,storage_gb=mtr_456": our meter → the Stripe meter id. */
 export function stripeMeterIds(): Partial<Record<Meter, string>> {
@@ -33,7 +25,7 @@ export function stripeSource(customerId: string, meterIds = stripeMeterIds()): M
       const buckets = new Map<string, number>();
       if (!meterId) return buckets;
       try {
-        const summaries = stripeClient().billing.meters.listEventSummaries(meterId, {
+        const summaries = getStripe().billing.meters.listEventSummaries(meterId, {
           customer: customerId,
           start_time: seconds(from),
           end_time: seconds(to),

@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
+import { can, type Permission } from '@config/permissions';
 import { assertSameOrigin } from '../http/origin';
-import { unauthorized } from '../http/errors';
+import { forbidden, unauthorized } from '../http/errors';
 import { actorOf, currentPerson, getPortalSession } from './current';
 import type { Actor } from '../actions/actor';
 import type { PortalSession } from './session';
@@ -19,4 +20,11 @@ export async function requireSignedInPerson(request: Request): Promise<{ actor: 
   const actor = await currentPerson();
   if (!actor) throw unauthorized();
   return { actor, headers: await headers() };
+}
+
+/** For browser JSON routes guarded by one permission of config/permissions.ts (403 without it). */
+export async function requireBrowserPermission(request: Request, permission: Permission): Promise<{ session: PortalSession; actor: Actor; headers: Headers }> {
+  const resolved = await requireBrowserSession(request);
+  if (!can(resolved.session.role, permission)) throw forbidden();
+  return resolved;
 }

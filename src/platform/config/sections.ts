@@ -16,9 +16,9 @@ export type Section = {
 export const sections: readonly Section[] = [
   { id: 'account', label: 'Account', href: '/account', ready: true },
   { id: 'team', label: 'Team', href: '/account/team', ready: true, api: '/api/account/team' },
-  { id: 'billing', label: 'Billing', href: '/account/billing', ready: false, api: '/api/account/billing' },
+  { id: 'billing', label: 'Billing', href: '/account/billing', ready: true, permission: 'billing.read', api: '/api/account/billing' },
   { id: 'usage', label: 'Usage', href: '/account/usage', ready: true, api: '/api/account/usage' },
-  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: false, api: '/api/account/invoices' },
+  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: true, permission: 'invoices.read', api: '/api/account/invoices' },
   { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: true, permission: 'api_keys.read', api: '/api/account/api-keys' },
   { id: 'support', label: 'Support', href: '/account/support', ready: false, api: '/api/account/support' },
   { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },

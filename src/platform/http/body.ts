@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
+const anything = z.unknown();
 
 /** Reads at most `maxBytes` of a fetch Request's body, so an oversize request is refused without buffering it whole. */
-async function readText(request: Request, maxBytes: number): Promise<string> {
+export async function readText(request: Request, maxBytes: number = DEFAULT_BODY_LIMIT): Promise<string> {
   if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
@@ -62,4 +63,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 /** readJson for a node:http request. */
 export async function readNodeJson<S extends z.ZodType>(request: IncomingMessage, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   return parseJson(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT), schema);
+}
+
+/** The parsed JSON body, validated later by the action it is handed to. */
+export async function readJsonValue(request: Request): Promise<unknown> {
+  return parseJson(await readText(request), anything);
 }

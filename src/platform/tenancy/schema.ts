@@ -3,18 +3,23 @@ import { user } from '../auth/schema';
 
 export type ContractTerms = { terms: string; renewalDate: string; amount: number; currency: string };
 
-export const organization = pgTable('organization', {
-  id: text('id').primaryKey(),
-  /** The host product's id for this customer. */
-  externalId: text('external_id').unique(),
-  name: text('name').notNull(),
-  plan: text('plan').notNull().default('free'),
-  billing: text('billing'),
-  stripeCustomerId: text('stripe_customer_id'),
-  contract: jsonb('contract').$type<ContractTerms>(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const organization = pgTable(
+  'organization',
+  {
+    id: text('id').primaryKey(),
+    /** The host product's id for this customer. */
+    externalId: text('external_id').unique(),
+    name: text('name').notNull(),
+    plan: text('plan').notNull().default('free'),
+    billing: text('billing'),
+    stripeCustomerId: text('stripe_customer_id'),
+    contract: jsonb('contract').$type<ContractTerms>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Stripe webhooks find the organization by its customer.
+  (t) => [index('organization_stripe_customer_idx').on(t.stripeCustomerId)],
+);
 
 export const membership = pgTable(
   'membership',

@@ -1,0 +1,11 @@
+import { confirmInvoicePayment } from '@/modules/invoices/service';
+import { ok } from '@/platform/http/envelope';
+import { requestMeta } from '@/platform/http/request-meta';
+import { param, route } from '@/platform/http/route';
+import { assertServerSecret } from '@/platform/http/server-secret';
+
+export const POST = route<{ params: Promise<{ externalId: string; id: string }> }>(async (request, context) => {
+  assertServerSecret(request);
+  const input = { externalId: await param(context, 'externalId'), invoiceId: await param(context, 'id') };
+  return ok(await confirmInvoicePayment({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, input));
+});

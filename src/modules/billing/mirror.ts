@@ -1,0 +1,59 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Db } from '@/platform/db/types';
+import { billingProfile, taxId } from './schema';
+import type { FetchedCustomer, FetchedSubscription } from './stripe-customer';
+
+type Profile = typeof billingProfile.$inferSelect;
+
+/** The profile row, created empty when missing, locked for the rest of the transaction. */
+export async function lockBillingProfile(tx: Db, organizationId: string): Promise<Profile> {
+  await tx.insert(billingProfile).values({ organizationId }).onConflictDoNothing();
+  const [profile] = await tx.select().from(billingProfile).where(eq(billingProfile.organizationId, organizationId)).for('update');
+  return profile!;
+}
+
+const newer = (fetchedAt: Date, watermark: Date | null) => watermark === null || fetchedAt.getTime() >= watermark.getTime();
+
+/**
+ * Writes the customer as fetched at `fetchedAt`, unless a fetch that started later already wrote
+ * it: concurrent or out-of-order syncs can then never roll the details, card or tax IDs back.
+ */
+export async function applyStripeCustomer(tx: Db, organizationId: string, fetched: FetchedCustomer, fetchedAt: Date): Promise<{ applied: boolean; before: Profile; after: Profile }> {
+  const before = await lockBillingProfile(tx, organizationId);
+  if (!newer(fetchedAt, before.customerFetchedAt)) return { applied: false, before, after: before };
+  const [after] = await tx
+    .update(billingProfile)
+    .set({ billingEmail: fetched.billingEmail, companyName: fetched.companyName, address: fetched.address, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })
+    .where(eq(billingProfile.organizationId, organizationId))
+    .returning();
+  const ids = fetched.taxIds.map((t) => t.id);
+  await tx.delete(taxId).where(ids.length > 0 ? and(eq(taxId.organizationId, organizationId), notInArray(taxId.id, ids)) : eq(taxId.organizationId, organizationId));
+  for (const t of fetched.taxIds) {
+    await tx
+      .insert(taxId)
+      .values({ id: t.id, organizationId, type: t.type, value: t.value, verification: t.verification })
+      .onConflictDoUpdate({ target: taxId.id, set: { type: t.type, value: t.value, verification: t.verification } });
+  }
+  return { applied: true, before, after: after! };
+}
+
+export async function applyStripeSubscription(tx: Db, organizationId: string, fetched: FetchedSubscription, fetchedAt: Date): Promise<{ applied: boolean; before: Profile; after: Profile }> {
+  const before = await lockBillingProfile(tx, organizationId);
+  if (!newer(fetchedAt, before.subscriptionFetchedAt)) return { applied: false, before, after: before };
+  const [after] = await tx
+    .update(billingProfile)
+    .set({
+      subscriptionId: fetched?.subscriptionId ?? null,
+      subscriptionStatus: fetched?.status ?? null,
+      planName: fetched?.planName ?? null,
+      currentPeriodEnd: fetched?.currentPeriodEnd ?? null,
+      nextAmount: fetched?.nextAmount ?? null,
+      currency: fetched?.currency ?? null,
+      cancelAtPeriodEnd: fetched?.cancelAtPeriodEnd ?? false,
+      subscriptionFetchedAt: fetchedAt,
+      updatedAt: new Date(),
+    })
+    .where(eq(billingProfile.organizationId, organizationId))
+    .returning();
+  return { applied: true, before, after: after! };
+}

@@ -1,0 +1,102 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '@/platform/actions/actor';
+import { defineAction } from '@/platform/actions/define';
+import { getDb } from '@/platform/db/client';
+import type { Db } from '@/platform/db/types';
+import { conflict, notFound } from '@/platform/http/errors';
+import { organization } from '@/platform/tenancy/schema';
+import { contractInvoiceInput, markPaidInput, reportPaymentInput } from './inputs';
+import { applyStripeInvoice } from './mirror';
+import { invoiceDetail, invoiceOf } from './read';
+import { billToNow } from './bill-to';
+import { invoice } from './schema';
+import { payStripeInvoiceOutOfBand } from './stripe-invoice';
+
+async function organizationIdOf(db: Db, externalId: string): Promise<string> {
+  const [row] = await db.select({ id: organization.id }).from(organization).where(eq(organization.externalId, externalId));
+  if (!row) throw notFound('Organization');
+  return row.id;
+}
+
+/** A contract (offline) invoice pushed by the host; made out to the billing details on file now. */
+export const createContractInvoice = defineAction({
+  name: 'host.create_invoice',
+  input: contractInvoiceInput,
+  async run({ tx, emit }, input) {
+    const organizationId = await organizationIdOf(tx, input.externalId);
+    const lines = input.lines.map((l) => ({ ...l, amount: l.quantity * l.unitAmount, periodStart: input.periodStart.toISOString(), periodEnd: input.periodEnd.toISOString(), proration: false }));
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    const [row] = await tx
+      .insert(invoice)
+      .values({
+        id: crypto.randomUUID(),
+        organizationId,
+        provider: 'contract',
+        number: input.number,
+        status: 'open',
+        currency: input.currency,
+        subtotal: total,
+        total,
+        issuedAt: input.issuedAt,
+        dueAt: input.dueAt,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        lines,
+        billTo: await billToNow(tx, organizationId),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict(`Invoice number ${input.number} already exists for this organization.`);
+    const view = invoiceDetail(row);
+    emit('invoice.issued', { organizationId, invoiceId: row.id, number: row.number, total, currency: row.currency });
+    return { result: { invoice: view }, audit: { organizationId, entityType: 'invoice', entityId: row.id, after: view } };
+  },
+});
+
+/** "I paid by bank transfer": recorded for staff to confirm; the invoice shows "payment reported". */
+export const reportPayment = defineAction({
+  name: 'invoices.report_payment',
+  input: reportPaymentInput,
+  async run({ actor, tx, emit }, input) {
+    const organizationId = actor.organizationId!;
+    const [row] = await tx.select().from(invoice).where(and(eq(invoice.id, input.invoiceId), eq(invoice.organizationId, organizationId))).for('update');
+    if (!row) throw notFound('Invoice');
+    if (row.status === 'paid') throw conflict('This invoice is already paid.');
+    if (row.status !== 'open') throw conflict('This invoice is not open for payment.');
+    const report = { reference: input.reference, paidAt: input.paidAt, amount: input.amount, reportedAt: new Date().toISOString(), reportedBy: reporterOf(actor) };
+    const [updated] = await tx.update(invoice).set({ paymentReport: report, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning();
+    emit('invoice.payment_reported', { organizationId, invoiceId: row.id, number: row.number, ...report });
+    return { result: { invoice: invoiceDetail(updated!) }, audit: { entityType: 'invoice', entityId: row.id, before: { paymentReport: row.paymentReport }, after: { paymentReport: report } } };
+  },
+});
+
+const reporterOf = (actor: Actor) => ('email' in actor ? actor.email : actor.type);
+
+/**
+ * Staff confirm a payment: a contract invoice becomes paid here; a Stripe invoice is marked paid out
+ * of band at Stripe first. Confirming a paid invoice again changes nothing.
+ */
+export const markInvoicePaid = defineAction({
+  name: 'host.mark_invoice_paid',
+  input: markPaidInput,
+  async prepare(_ctx, input) {
+    const db = await getDb();
+    const row = await invoiceOf(db, await organizationIdOf(db, input.externalId), input.invoiceId);
+    if (row.provider !== 'stripe' || row.status === 'paid') return null;
+    const fetchedAt = new Date();
+    return { fetched: await payStripeInvoiceOutOfBand(row.stripeInvoiceId!), fetchedAt };
+  },
+  async run({ tx, emit }, input, paidAtStripe) {
+    const organizationId = await organizationIdOf(tx, input.externalId);
+    const [row] = await tx.select().from(invoice).where(and(eq(invoice.id, input.invoiceId), eq(invoice.organizationId, organizationId))).for('update');
+    if (!row) throw notFound('Invoice');
+    if (row.status === 'paid') return { result: { invoice: invoiceDetail(row) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status }, after: { status: row.status } } };
+    if (row.status !== 'open') throw conflict('Only an open invoice can be marked paid.');
+    const updated = paidAtStripe
+      ? await applyStripeInvoice(tx, organizationId, paidAtStripe.fetched, paidAtStripe.fetchedAt)
+      : (await tx.update(invoice).set({ status: 'paid', paidAt: new Date(), amountPaid: row.total, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning())[0];
+    const after = updated ?? row;
+    emit('invoice.paid', { organizationId, invoiceId: row.id, number: row.number, total: row.total, currency: row.currency, source: 'staff' });
+    return { result: { invoice: invoiceDetail(after) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status, paymentReport: row.paymentReport }, after: { status: after.status } } };
+  },
+});

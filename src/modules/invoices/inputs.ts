@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const day = z.iso.date('A date as YYYY-MM-DD.');
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], 'An ISO 8601 date or time.').transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
+
+/** A range of issue dates, both ends inclusive (UTC days). */
+export const invoiceRangeInput = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'The start date must be on or before the end date.', path: ['from'] });
+export type InvoiceRange = z.infer<typeof invoiceRangeInput>;
+
+export const contractInvoiceInput = z
+  .object({
+    externalId: z.string().trim().min(1).max(200),
+    number: z.string().trim().min(1).max(64),
+    issuedAt: instant,
+    dueAt: instant,
+    periodStart: instant,
+    periodEnd: instant,
+    currency: z.string().regex(/^[a-z]{3}$/, 'A lowercase ISO currency code, e.g. "eur".'),
+    lines: z
+      .array(
+        z.object({
+          description: z.string().trim().min(1).max(500),
+          quantity: z.number().int().positive().max(1_000_000),
+          unitAmount: z.number().int().min(-100_000_000_000).max(100_000_000_000),
+        }),
+      )
+      .min(1, 'An invoice needs at least one line.')
+      .max(200),
+  })
+  .refine((i) => i.periodStart <= i.periodEnd, { message: 'The period must start before it ends.', path: ['periodEnd'] })
+  .refine((i) => i.issuedAt <= i.dueAt, { message: 'The due date cannot be before the issue date.', path: ['dueAt'] });
+
+export const reportPaymentInput = z.object({
+  invoiceId: z.string().min(1).max(100),
+  reference: z.string().trim().min(1, 'Enter the transfer reference.').max(200),
+  paidAt: day.refine((d) => d <= new Date().toISOString().slice(0, 10), 'The payment date cannot be in the future.'),
+  amount: z.number({ error: 'Enter the amount paid.' }).int('The amount in the smallest currency unit, e.g. cents.').positive('The amount must be more than zero.'),
+});
+
+export const markPaidInput = z.object({ externalId: z.string().trim().min(1).max(200), invoiceId: z.string().min(1).max(100) });

@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organization } from '@/platform/tenancy/schema';
+
+export type InvoiceLine = {
+  description: string;
+  quantity: number;
+  unitAmount: number;
+  amount: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+  proration: boolean;
+};
+
+/** Who the invoice is made out to, as it was when the invoice was issued. */
+export type BillTo = {
+  companyName: string;
+  billingEmail: string | null;
+  addressLines: string[];
+  taxIds: { type: string; value: string }[];
+};
+
+export type PaymentReport = { reference: string; paidAt: string; amount: number; reportedAt: string; reportedBy: string };
+
+/**
+ * Every invoice of an organization: contract invoices pushed by the host (we render their PDF) and
+ * the mirror of Stripe invoices (Stripe renders theirs). A Stripe row is written only by the sync,
+ * guarded by the time its fetch started (`fetchedAt`), so out-of-order deliveries never roll it back.
+ */
+export const invoice = pgTable(
+  'invoice',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    stripeInvoiceId: text('stripe_invoice_id').unique(),
+    number: text('number'),
+    status: text('status').notNull(),
+    currency: text('currency').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    tax: integer('tax').notNull().default(0),
+    total: integer('total').notNull(),
+    amountPaid: integer('amount_paid').notNull().default(0),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    periodStart: timestamp('period_start', { withTimezone: true }),
+    periodEnd: timestamp('period_end', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    lines: jsonb('lines').$type<InvoiceLine[]>().notNull(),
+    billTo: jsonb('bill_to').$type<BillTo>(),
+    pdfUrl: text('pdf_url'),
+    paymentReport: jsonb('payment_report').$type<PaymentReport>(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invoice_org_number_idx').on(t.organizationId, t.number), index('invoice_org_issued_idx').on(t.organizationId, t.issuedAt)],
+);
