@@ -93,9 +93,10 @@ export async function fetchStripeInvoice(invoiceId: string): Promise<FetchedInvo
 /** Every invoice of a customer, drafts excluded (they are not the customer's business yet). */
 export async function fetchStripeInvoicesOf(customerId: string): Promise<FetchedInvoice[]> {
   return callStripe(async () => {
-    const invoices = await getStripe().invoices.list({ customer: customerId, limit: 100 }).autoPagingToArray({ limit: 100_000 });
     const fetched: FetchedInvoice[] = [];
-    for (const invoice of invoices) if (invoice.status !== 'draft') fetched.push(fetchedInvoiceOf(invoice, await allLines(invoice)));
+    for await (const invoice of getStripe().invoices.list({ customer: customerId, limit: 100 })) {
+      if (invoice.status !== 'draft') fetched.push(fetchedInvoiceOf(invoice, await allLines(invoice)));
+    }
     return fetched;
   });
 }
