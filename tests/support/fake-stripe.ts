@@ -1,93 +1,121 @@
 // A Stripe-compatible HTTP server for tests, driven by the real `stripe` SDK (host/port/protocol
-// pointed here). A small router over an in-memory state: add endpoints by adding routes.
+// pointed here): the /v1 endpoints the portal uses, over an in-memory world that tests change the
+// way Stripe's dashboard would (`world`), plus the public portal and invoice PDF pages.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { billingRoutes } from './fake-stripe-api-billing';
+import { customerRoutes } from './fake-stripe-api-customers';
+import { controlRoutes } from './fake-stripe-control';
+import type { FakeStripeState } from './fake-stripe-core';
+import { failureOf, FakeStripeError, invalidRequest } from './fake-stripe-errors';
+import { errorReply, paramsOf, unknownParam, type FakeContext, type FakeRequest, type FakeRoute, type Reply } from './fake-stripe-http';
+import { pageRoutes } from './fake-stripe-pages';
+import { createFakeStripeWorld, type FakeStripeWorld } from './fake-stripe-world';
 
-export type FakeMeterEvent = { meter: string; customer: string; timestamp: number; value: number };
-export type FakeStripeState = { meterEvents: FakeMeterEvent[] };
-export type FakeRequest = { method: string; path: string; params: Record<string, string>; query: URLSearchParams; body: URLSearchParams };
-type Reply = { status: number; body: unknown };
-type Route = { method: string; pattern: RegExp; handle(request: FakeRequest, state: FakeStripeState): Reply };
+export type * from './fake-stripe-objects';
+export type { FakeStripeState } from './fake-stripe-core';
+export type { FakeAddressInput, FakeCard, FakeCustomerInput, FakeCustomerPatch } from './fake-stripe-customers';
+export type { FakeRequest } from './fake-stripe-http';
+export type { FakeInvoiceInput, FakeInvoiceLineInput } from './fake-stripe-invoices';
+export type { FakePortalSessionParams } from './fake-stripe-portal';
+export type { FakeSubscriptionInput, FakeSubscriptionPatch } from './fake-stripe-subscriptions';
+export type { FakeStripeWorld } from './fake-stripe-world';
 
-const DAY = 86_400;
+export type FakeStripe = {
+  url: string;
+  state: FakeStripeState;
+  /** Every request but those refused for their API key, oldest first. */
+  requests: FakeRequest[];
+  world: FakeStripeWorld;
+  /** The next /v1 request fails with this status. */
+  failNext(status: number): void;
+  /** While set, every /v1 request fails with this status: Stripe unreachable. */
+  setDown(status: number | null): void;
+  signed: typeof signed;
+  close(): Promise<void>;
+};
 
-function stripeError(status: number, message: string, param?: string): Reply {
-  return { status, body: { error: { type: 'invalid_request_error', message, ...(param ? { param } : {}) } } };
+const routes: FakeRoute[] = [...customerRoutes, ...billingRoutes, ...pageRoutes, ...controlRoutes];
+
+/** A webhook delivery of `event` as Stripe signs it: the body and its Stripe-Signature header. */
+export function signed(event: unknown, secret: string, { timestamp }: { timestamp?: number } = {}): { body: string; signature: string } {
+  const body = JSON.stringify(event);
+  return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp }) };
 }
 
-/** Stripe's list envelope, newest first, with `limit` and `starting_after` as Stripe pages them. */
-function list<T extends { id: string }>(url: string, items: T[], query: URLSearchParams): Reply {
-  const limit = Math.min(100, Number(query.get('limit') ?? 10));
-  const after = query.get('starting_after');
-  const from = after ? items.findIndex((i) => i.id === after) + 1 : 0;
-  const page = items.slice(from, from + limit);
-  return { status: 200, body: { object: 'list', url, data: page, has_more: from + limit < items.length } };
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
-const routes: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/v1\/billing\/meters\/(?<id>[^/]+)\/event_summaries$/,
-    handle({ params, query, path }, state) {
-      const customer = query.get('customer');
-      const start = Number(query.get('start_time'));
-      const end = Number(query.get('end_time'));
-      if (!customer) return stripeError(400, 'Missing required param: customer.', 'customer');
-      if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start) return stripeError(400, 'Invalid start_time or end_time.', 'start_time');
-      if (query.get('value_grouping_window') !== 'day') return stripeError(400, 'This fake groups by day only.', 'value_grouping_window');
-      if (start % DAY !== 0 || end % DAY !== 0) return stripeError(400, 'start_time and end_time must align with the day window.', 'start_time');
-      const sums = new Map<number, number>();
-      for (const e of state.meterEvents) {
-        if (e.meter !== params.id || e.customer !== customer || e.timestamp < start || e.timestamp >= end) continue;
-        const window = e.timestamp - (e.timestamp % DAY);
-        sums.set(window, (sums.get(window) ?? 0) + e.value);
-      }
-      const summaries = [...sums]
-        .sort(([a], [b]) => b - a)
-        .map(([window, value]) => ({ id: `mtrusg_${params.id}_${window}`, object: 'billing.meter_event_summary', aggregated_value: value, start_time: window, end_time: window + DAY, livemode: false, meter: params.id }));
-      return list(path, summaries, query);
-    },
-  },
-];
+function send(res: http.ServerResponse, reply: Reply, requestId: string): void {
+  const [contentType, content] = 'json' in reply ? ['application/json', JSON.stringify(reply.json)] : [reply.contentType, reply.content];
+  res.writeHead(reply.status, { 'content-type': contentType, 'request-id': requestId });
+  res.end(content);
+}
 
-export type FakeStripe = { url: string; state: FakeStripeState; requests: FakeRequest[]; failNext(status: number): void; close(): Promise<void> };
-
-export async function startFakeStripe(): Promise<FakeStripe> {
-  const state: FakeStripeState = { meterEvents: [] };
+export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Promise<FakeStripe> {
   const requests: FakeRequest[] = [];
   let failure: number | undefined;
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake-stripe');
-      const reply = (r: Reply) => {
-        res.writeHead(r.status, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
-        res.end(JSON.stringify(r.body));
-      };
-      if (!/^Bearer sk_/.test(req.headers.authorization ?? '')) return reply({ status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } });
-      for (const route of routes) {
-        const match = route.method === req.method ? route.pattern.exec(url.pathname) : null;
-        if (!match) continue;
-        const request: FakeRequest = { method: route.method, path: url.pathname, params: { ...match.groups }, query: url.searchParams, body: new URLSearchParams(raw) };
-        requests.push(request);
-        if (failure !== undefined) {
-          const status = failure;
-          failure = undefined;
-          return reply({ status, body: { error: { type: 'api_error', message: 'Fake failure.' } } });
-        }
-        return reply(route.handle(request, state));
-      }
-      reply(stripeError(404, `Unrecognized request URL (${req.method}: ${url.pathname}).`));
-    });
+  let down: number | null = null;
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const world = createFakeStripeWorld(url);
+  const context: FakeContext = { world, setDown: (status) => (down = status) };
+
+  async function respond(req: http.IncomingMessage, raw: string): Promise<Reply> {
+    const { pathname, searchParams } = new URL(req.url ?? '/', url);
+    const api = pathname.startsWith('/v1/');
+    if (api && !/^Bearer sk_/.test(req.headers.authorization ?? '')) return errorReply(invalidRequest('Invalid API Key provided.', { status: 401 }));
+    const route = routes.find((r) => r.method === req.method && r.pattern.test(pathname));
+    const params = { ...route?.pattern.exec(pathname)?.groups };
+    const request: FakeRequest = { method: req.method ?? 'GET', path: pathname, params, query: searchParams, body: new URLSearchParams(raw), raw };
+    requests.push(request);
+    if (api && down !== null) return errorReply(failureOf(down, 'Fake Stripe is down.'));
+    if (api && failure !== undefined) {
+      const status = failure;
+      failure = undefined;
+      return errorReply(failureOf(status, 'Fake failure.'));
+    }
+    if (!route) return errorReply(invalidRequest(`Unrecognized request URL (${req.method}: ${pathname}).`, { status: 404 }));
+    const unknown = api ? unknownParam(paramsOf(request), route.accepts ?? []) : undefined;
+    if (unknown) return errorReply(invalidRequest(`Received unknown parameter: ${unknown}`, { code: 'parameter_unknown', param: unknown }));
+    try {
+      return await route.handle(request, context);
+    } catch (error) {
+      if (error instanceof FakeStripeError) return errorReply(error);
+      throw error;
+    }
+  }
+
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    readBody(req)
+      .then((raw) => respond(req, raw))
+      .catch((error: unknown) => errorReply(failureOf(500, `Fake Stripe failed: ${error instanceof Error ? error.message : String(error)}`)))
+      .then((reply) => send(res, reply, `req_${requests.length}`));
+  });
+
   return {
-    url: `http://127.0.0.1:${port}`,
-    state,
+    url,
+    state: world.state,
     requests,
+    world,
     failNext: (status) => (failure = status),
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    setDown: context.setDown,
+    signed,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }

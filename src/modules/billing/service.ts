@@ -13,7 +13,7 @@ export { taxIdExamples, taxIdLabels, taxIdTypes, type TaxIdType } from './tax-id
 export { portalFlows, type PortalFlow } from './inputs';
 export type { BillingAddress, PaymentMethodSummary } from './schema';
 
-type Options = { headers?: Headers };
+type Options = { db?: Db; headers?: Headers };
 
 export async function billingOverview(db: Db, organizationId: string): Promise<BillingOverview> {
   return billingOverviewOf(await organizationBilling(db, organizationId));

@@ -12,7 +12,7 @@ export { applyStripeInvoice } from './mirror';
 export { fetchStripeInvoice, fetchStripeInvoicesOf, type FetchedInvoice } from './stripe-invoice';
 export type { InvoiceDetail, InvoiceSummary } from './read';
 
-type Options = { headers?: Headers };
+type Options = { db?: Db; headers?: Headers };
 
 /** The newest first; the screen shows at most `limit`. */
 export async function listInvoices(db: Db, organizationId: string, range: InvoiceRange, limit?: number): Promise<InvoiceSummary[]> {

@@ -9,7 +9,6 @@ const refusals: Record<string, { message: string; field?: string }> = {
   email_invalid: { message: 'Stripe did not accept this email address.', field: 'billingEmail' },
   postal_code_invalid: { message: 'Stripe did not accept this postal code.', field: 'address.postalCode' },
   resource_missing: { message: 'Your billing account was not found at Stripe. Please contact support.' },
-  invoice_not_open: { message: 'This invoice is not open any more.' },
 };
 
 /**
