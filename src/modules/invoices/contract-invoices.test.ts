@@ -8,7 +8,8 @@ import { pdfText } from '../../../tests/support/pdf-text';
 import { auditOf, eventsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
 import { rejectionOf } from '../../../tests/support/errors';
 import { hostActor, useTestDatabase, userActor } from '../../../tests/support/test-db';
-import { confirmInvoicePayment, getInvoice, invoiceArchive, invoicePdf, issueContractInvoice, listInvoices, reportInvoicePayment } from './service';
+import { parseInput } from '@/platform/http/validation';
+import { confirmInvoicePayment, getInvoice, invoiceArchive, invoicePdf, invoiceRangeInput, issueContractInvoice, listInvoices, reportInvoicePayment } from './service';
 
 const t = useTestDatabase();
 
@@ -148,6 +149,11 @@ describe('invoice ranges and the ZIP', () => {
     const zip = unzipSync(new Uint8Array(await invoiceArchive(t.db, team.organizationId, { from: '2026-04-01', to: '2026-06-30' })));
     expect(Object.keys(zip).sort()).toEqual(['Q2-A.pdf', 'Q2-B.pdf']);
     expect(await pdfText(zip['Q2-A.pdf']!)).toContain('Q2-A');
+  });
+
+  it('refuse a range whose start is after its end, or that is not made of dates', () => {
+    expect(() => parseInput(invoiceRangeInput, { from: '2026-05-01', to: '2026-04-01' })).toThrow(expect.objectContaining({ code: 'validation_failed', fields: { from: 'The start date must be on or before the end date.' } }));
+    expect(() => parseInput(invoiceRangeInput, { from: 'last week' })).toThrow(expect.objectContaining({ code: 'validation_failed', fields: { from: expect.stringContaining('YYYY-MM-DD') } }));
   });
 
   it('refuse more than 500 invoices in one ZIP, asking for a smaller range', async () => {
