@@ -1,11 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT } from './tests/support/e2e-env';
+import { E2E_BASE_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT, E2E_STRIPE_PORT, E2E_STRIPE_URL } from './tests/support/e2e-env';
 
 const ci = Boolean(process.env.CI);
 
 /**
  * The customer journeys, in Debian's Chromium (never `playwright install`), against a production
- * build of the portal on a fresh database, with a local SMTP sink for the mails.
+ * build of the portal on a fresh database, with a local SMTP sink for the mails and a fake Stripe.
  * TEST_DATABASE_URL set (CI): the portal runs on real PostgreSQL; otherwise on PGlite.
  */
 export default defineConfig({
@@ -52,6 +52,15 @@ export default defineConfig({
       // Started first: the portal sends its mails here.
       command: `npx tsx tests/support/smtp-sink.ts --port ${E2E_SMTP_PORT} --http ${E2E_SMTP_HTTP_PORT}`,
       url: `${E2E_SINK_URL}/messages`,
+      reuseExistingServer: !ci,
+      timeout: 30_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      // Started before the portal: a Stripe customer's first look at billing fetches from here.
+      command: `npx tsx tests/support/fake-stripe-server.ts --port ${E2E_STRIPE_PORT}`,
+      url: `${E2E_STRIPE_URL}/__control/events`,
       reuseExistingServer: !ci,
       timeout: 30_000,
       stdout: 'pipe',

@@ -1,5 +1,5 @@
-// Shared by playwright.config.ts, the e2e server launcher and the journeys: where the portal and
-// the SMTP sink listen during `playwright test`, and the secrets the portal is started with.
+// Shared by playwright.config.ts, the e2e server launcher and the journeys: where the portal, the
+// SMTP sink and the fake Stripe listen during `playwright test`, and the secrets the portal is started with.
 // No imports from @playwright/test here: the launcher runs under plain tsx.
 
 function port(name: string, fallback: number): number {
@@ -18,6 +18,14 @@ export const E2E_SMTP_PORT = port('E2E_SMTP_PORT', 2525);
 export const E2E_SMTP_HTTP_PORT = port('E2E_SMTP_HTTP_PORT', 2526);
 export const E2E_SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
 export const E2E_SINK_URL = `http://127.0.0.1:${E2E_SMTP_HTTP_PORT}`;
+
+/** tests/support/fake-stripe-server.ts: the Stripe API the portal talks to, seeded with the demo world. */
+export const E2E_STRIPE_PORT = port('E2E_STRIPE_PORT', 12111);
+export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
+export const E2E_STRIPE_SECRET_KEY = 'sk_test_e2e';
+/** Signs webhook deliveries, so that a journey can play Stripe sending one. */
+export const E2E_STRIPE_WEBHOOK_SECRET = 'whsec_e2e_only';
+export const E2E_STRIPE_PORTAL_CONFIG_ID = 'bpc_e2e';
 
 /** A fixed test-only secret: the journeys play the host product's backend with it. */
 export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';

@@ -18,6 +18,10 @@ import {
   E2E_PORT,
   E2E_SERVER_SECRET,
   E2E_SMTP_URL,
+  E2E_STRIPE_PORTAL_CONFIG_ID,
+  E2E_STRIPE_SECRET_KEY,
+  E2E_STRIPE_URL,
+  E2E_STRIPE_WEBHOOK_SECRET,
   e2eDatabaseUrl,
 } from './e2e-env';
 
@@ -76,9 +80,14 @@ async function main(): Promise<void> {
     PORTAL_SERVER_SECRET: E2E_SERVER_SECRET,
     SMTP_URL: E2E_SMTP_URL,
     HOST_SECURITY_URL: E2E_HOST_SECURITY_URL,
+    // Stripe is the fake one playwright.config.ts starts first (tests/support/fake-stripe-server.ts).
+    STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
+    STRIPE_API_URL: E2E_STRIPE_URL,
+    STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
+    STRIPE_PORTAL_CONFIG_ID: E2E_STRIPE_PORTAL_CONFIG_ID,
   };
   // The journeys expect the defaults for everything else, whatever the surrounding shell has set.
-  for (const key of ['DATABASE_URL', 'HOST_SIGN_IN_URL', 'DISABLED_SECTIONS', 'SIGNUP_ENABLED', 'REDIS_URL', 'STRIPE_SECRET_KEY']) delete env[key];
+  for (const key of ['DATABASE_URL', 'HOST_SIGN_IN_URL', 'DISABLED_SECTIONS', 'SIGNUP_ENABLED', 'REDIS_URL', 'USAGE_SOURCE', 'USAGE_STRIPE_METERS']) delete env[key];
   if (testDatabaseUrl) env.DATABASE_URL = await freshPostgres(testDatabaseUrl);
   console.info(`[e2e] starting the portal on ${E2E_BASE_URL} with ${testDatabaseUrl ? `PostgreSQL database ${E2E_DATABASE_NAME}` : `PGlite in ${dataDir}`}`);
 

@@ -35,7 +35,8 @@ export const contractInvoiceInput = z
 export const reportPaymentInput = z.object({
   invoiceId: z.string().min(1).max(100),
   reference: z.string().trim().min(1, 'Enter the transfer reference.').max(200),
-  paidAt: day.refine((d) => d <= new Date().toISOString().slice(0, 10), 'The payment date cannot be in the future.'),
+  // "Today" anywhere on Earth: the latest time zone is UTC+14.
+  paidAt: day.refine((d) => d <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10), 'The payment date cannot be in the future.'),
   amount: z.number({ error: 'Enter the amount paid.' }).int('The amount in the smallest currency unit, e.g. cents.').positive('The amount must be more than zero.'),
 });
 

@@ -45,9 +45,12 @@ export async function processEvent(db: Db, event: Stripe.Event): Promise<'proces
   return 'processed';
 }
 
-/** Backfill of one organization: customer, subscription and every invoice, each idempotent. */
+/**
+ * Backfill of one organization: subscription, every invoice, then the customer, each idempotent. The
+ * customer comes last because its fetch time marks the organization as synced (see billingWithFirstSync).
+ */
 export async function syncOrganization(db: Db, organizationId: string, customerId: string): Promise<void> {
-  for (const part of ['customer', 'subscription', 'invoices'] as const) {
+  for (const part of ['subscription', 'invoices', 'customer'] as const) {
     await executeAction(system, syncFromStripe, { part, organizationId, customerId }, { db });
   }
 }

@@ -1,0 +1,97 @@
+import { MAX_INVOICES_PER_ARCHIVE } from '@config/billing';
+import { can } from '@config/permissions';
+import { invoiceRangeInput, listInvoices } from '@/modules/invoices/service';
+import { requirePortalSession } from '@/platform/auth/current';
+import { getDb } from '@/platform/db/client';
+import { fieldErrorsOf } from '@/platform/http/validation';
+import { EmptyState } from '@/ui/empty-state';
+import { BillingAccessNote } from '../../billing/billing-access-note';
+import { loadBilling } from '../../billing/load-billing';
+import { formatDate } from '../format';
+import { InvoiceTable } from '../invoice-table';
+import { rangeQuery } from '../presets';
+import { RangeFilter } from '../range-filter';
+
+export const metadata = { title: 'Invoices' };
+
+/** The list shows this many; the ZIP takes up to MAX_INVOICES_PER_ARCHIVE. */
+const SHOWN = 100;
+
+type Query = Record<string, string | string[] | undefined>;
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+function describe(range: { from?: string; to?: string }): string {
+  if (range.from && range.to) return `Invoices issued ${formatDate(range.from)} – ${formatDate(range.to)}`;
+  if (range.from) return `Invoices issued since ${formatDate(range.from)}`;
+  if (range.to) return `Invoices issued until ${formatDate(range.to)}`;
+  return 'All invoices';
+}
+
+function Header() {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>Invoices</h1>
+        <p className="muted">Every invoice of your organization, with its PDF. Dates are in UTC.</p>
+      </div>
+    </div>
+  );
+}
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const session = await requirePortalSession();
+  if (!can(session.role, 'invoices.read')) return <BillingAccessNote heading="Invoices" organizationName={session.organization.name} role={session.role} />;
+
+  const query = await searchParams;
+  const asked = { from: single(query.from), to: single(query.to) };
+  const parsed = invoiceRangeInput.safeParse(asked);
+  const now = new Date();
+  if (!parsed.success) {
+    return (
+      <div className="stack stack-lg">
+        <Header />
+        <RangeFilter range={asked} errors={fieldErrorsOf(parsed.error)} now={now} />
+      </div>
+    );
+  }
+
+  const range = parsed.data;
+  const db = await getDb();
+  const { stripeProblem } = await loadBilling(db, session.organization.id); // a Stripe customer's first look fetches its invoices
+  const invoices = await listInvoices(db, session.organization.id, range, MAX_INVOICES_PER_ARCHIVE + 1);
+  const ranged = Boolean(range.from || range.to);
+
+  return (
+    <div className="stack stack-lg">
+      <Header />
+      {stripeProblem ? (
+        <p className="banner banner-warning" role="alert">
+          {stripeProblem}
+        </p>
+      ) : null}
+      <RangeFilter range={range} now={now} />
+      <section className="stack" aria-labelledby="invoices-heading">
+        <div className="row row-between">
+          <h2 id="invoices-heading">{describe(range)}</h2>
+          {invoices.length === 0 ? null : invoices.length > MAX_INVOICES_PER_ARCHIVE ? (
+            <p className="muted small">More than {MAX_INVOICES_PER_ARCHIVE} invoices: choose a shorter range to download them as a ZIP.</p>
+          ) : (
+            <a className="btn btn-secondary btn-sm" href={`/api/account/invoices/archive.zip${rangeQuery(range)}`} download>
+              Download ZIP
+            </a>
+          )}
+        </div>
+        {invoices.length > SHOWN ? (
+          <p className="muted small" role="status">
+            Showing the newest {SHOWN}. Choose a shorter range to see the others.
+          </p>
+        ) : null}
+        <InvoiceTable
+          invoices={invoices.slice(0, SHOWN)}
+          caption={describe(range)}
+          empty={<EmptyState title={ranged ? 'No invoices in this range' : 'No invoices yet'} description={ranged ? 'Try another range, or show all invoices.' : 'Your invoices show here as soon as the first one is issued.'} />}
+        />
+      </section>
+    </div>
+  );
+}
