@@ -2,7 +2,8 @@
 // their state (after fixing what made them fail). `npm run stripe:replay -- --failed` retries every
 // failed event that is due. Stop the portal first when it runs on the embedded database.
 import { replayEvent, retryFailedEvents } from '@/modules/stripe-sync/service';
-import { closeDb, getDb } from '@/platform/db/client';
+import { getDb } from '@/platform/db/client';
+import { runScript } from './run-script';
 
 async function main(): Promise<number> {
   const ids = process.argv.slice(2);
@@ -24,12 +25,4 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-void main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch((error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+runScript(main);

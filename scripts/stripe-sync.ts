@@ -3,7 +3,8 @@
 // Stop the portal first when it runs on the embedded database.
 import { syncAllOrganizations } from '@/modules/stripe-sync/service';
 import { isStripeConfigured } from '@/platform/stripe/client';
-import { closeDb, getDb } from '@/platform/db/client';
+import { getDb } from '@/platform/db/client';
+import { runScript } from './run-script';
 
 async function main(): Promise<number> {
   if (!isStripeConfigured()) {
@@ -15,12 +16,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-void main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch((error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+runScript(main);
