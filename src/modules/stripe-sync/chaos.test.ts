@@ -6,6 +6,7 @@ import { organization } from '@/platform/tenancy/schema';
 import { billingProfile, taxId } from '@/modules/billing/schema';
 import { invoice } from '@/modules/invoices/schema';
 import type { FakeEvent } from '../../../tests/support/fake-stripe';
+import { busyMonth } from '../../../tests/support/fake-stripe-scenarios';
 import { deliver, seedStripeTeam, useFakeStripe } from '../../../tests/support/stripe-fixtures';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-db';
 import { stripeEvent } from './schema';
@@ -16,7 +17,6 @@ import { syncAllOrganizations } from './service';
 
 const fake = useFakeStripe();
 const CUSTOMERS = 20;
-const DAY = 86_400;
 let events: FakeEvent[] = [];
 const databases: TestDatabase[] = [];
 
@@ -35,25 +35,6 @@ function shuffled<T>(items: T[], next: () => number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-/** Ten changes per customer, as a busy month at Stripe would bring them. */
-function busyMonth(customerId: string, n: number): void {
-  const w = fake.stripe.world;
-  const start = 1_790_000_000 + n * DAY;
-  w.updateCustomer(customerId, { name: `Customer ${n} Ltd`, address: { line1: `${n} Main St`, city: 'Dublin', postal_code: 'D02', country: 'IE' } });
-  const card = w.attachPaymentMethod(customerId, { brand: 'visa', last4: String(1000 + n), expMonth: 1 + (n % 12), expYear: 2030 }, { makeDefault: true });
-  const tax = w.createTaxId(customerId, { type: 'eu_vat', value: `IE${6_388_047 + n}V` });
-  w.setTaxIdVerification(tax.id, n % 3 === 0 ? 'unverified' : 'verified');
-  const subscription = w.createSubscription(customerId, { nickname: 'Starter', unitAmount: 1_900, currency: 'eur', interval: 'month', quantity: 1, periodStart: start, periodEnd: start + 30 * DAY });
-  w.updateSubscription(subscription.id, { nickname: 'Pro', unitAmount: 4_900, quantity: 2 + (n % 4) });
-  const first = w.createInvoice(customerId, { status: 'open', subscription: subscription.id, lines: [{ description: 'Starter', quantity: 1, unitAmount: 1_900, periodStart: start, periodEnd: start + 30 * DAY }] });
-  if (n % 2 === 0) w.payInvoice(first.id);
-  else w.failInvoicePayment(first.id);
-  if (n % 5 === 0) w.cancelSubscription(subscription.id);
-  else w.updateSubscription(subscription.id, { cancelAtPeriodEnd: n % 3 === 0 });
-  if (n % 4 === 0) w.detachPaymentMethod(card.id);
-  else w.updateCustomer(customerId, { email: `billing${n}@customer.example` });
 }
 
 async function databaseWithCustomers(customerIds: string[]): Promise<Db> {
@@ -86,7 +67,7 @@ let customerIds: string[] = [];
 beforeAll(async () => {
   customerIds = Array.from({ length: CUSTOMERS }, (_, n) => fake.stripe.world.createCustomer({ name: `Customer ${n}`, email: `c${n}@customer.example` }).id);
   const from = fake.stripe.state.events.length;
-  customerIds.forEach((id, n) => busyMonth(id, n));
+  customerIds.forEach((id, n) => busyMonth(fake.stripe.world, id, n));
   events = fake.stripe.state.events.slice(from);
 });
 
