@@ -3,12 +3,12 @@ import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
-import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
+import { conflict, forbidden, notFound } from '@/platform/http/errors';
 import { addTaxIdInput, billingDetailsInput, portalSessionInput, removeTaxIdInput } from './inputs';
 import { applyStripeCustomer, lockBillingProfile } from './mirror';
+import { billingProviderFor } from './provider';
 import { organizationBilling, type OrganizationBilling } from './read';
 import { billingProfile, taxId } from './schema';
-import { createStripePortalSession, createStripeTaxId, deleteStripeTaxId, pushStripeDetails } from './stripe-customer';
 
 const MAX_TAX_IDS = 10;
 
@@ -25,9 +25,9 @@ export const updateBillingDetails = defineAction({
   input: billingDetailsInput,
   async prepare({ actor }, input) {
     const billing = await billingOfActor(actor);
-    if (billing.provider !== 'stripe') return null;
     const fetchedAt = new Date();
-    return { fetched: await pushStripeDetails(billing.organization.stripeCustomerId!, input), fetchedAt };
+    const fetched = await billingProviderFor(billing.organization).pushDetails(input);
+    return fetched && { fetched, fetchedAt };
   },
   async run({ actor, tx, emit }, input, pushed) {
     const organizationId = actor.organizationId!;
@@ -37,8 +37,8 @@ export const updateBillingDetails = defineAction({
       ({ before, after } = await applyStripeCustomer(tx, organizationId, pushed.fetched, pushed.fetchedAt));
     } else {
       before = await lockBillingProfile(tx, organizationId);
-      const changes = { ...(input.billingEmail !== undefined && { billingEmail: input.billingEmail }), ...(input.companyName !== undefined && { companyName: input.companyName }), ...(input.address !== undefined && { address: input.address }) };
-      [after] = (await tx.update(billingProfile).set({ ...changes, updatedAt: new Date() }).where(eq(billingProfile.organizationId, organizationId)).returning()) as [typeof after];
+      // Fields left out of the input are undefined, which the update leaves alone.
+      [after] = (await tx.update(billingProfile).set({ ...input, updatedAt: new Date() }).where(eq(billingProfile.organizationId, organizationId)).returning()) as [typeof after];
     }
     emit('billing.details_changed', { organizationId, fields: Object.keys(input) });
     return {
@@ -55,8 +55,7 @@ export const addTaxId = defineAction({
     const billing = await billingOfActor(actor);
     if (billing.taxIds.some((t) => t.type === input.type && t.value === input.value)) throw conflict('This tax ID is already on file.');
     if (billing.taxIds.length >= MAX_TAX_IDS) throw conflict(`At most ${MAX_TAX_IDS} tax IDs can be on file. Remove one first.`);
-    if (billing.provider !== 'stripe') return { id: crypto.randomUUID(), verification: 'not_applicable' };
-    return createStripeTaxId(billing.organization.stripeCustomerId!, input.type, input.value);
+    return billingProviderFor(billing.organization).addTaxId(input.type, input.value);
   },
   async run({ actor, tx, emit }, input, created) {
     const organizationId = actor.organizationId!;
@@ -78,7 +77,7 @@ export const removeTaxId = defineAction({
   async prepare({ actor }, input) {
     const billing = await billingOfActor(actor);
     if (!billing.taxIds.some((t) => t.id === input.taxIdId)) throw notFound('Tax ID');
-    if (billing.provider === 'stripe') await deleteStripeTaxId(billing.organization.stripeCustomerId!, input.taxIdId);
+    await billingProviderFor(billing.organization).removeTaxId(input.taxIdId);
   },
   async run({ actor, tx, emit }, input) {
     const organizationId = actor.organizationId!;
@@ -96,13 +95,9 @@ export const openBillingPortal = defineAction({
   input: portalSessionInput,
   async prepare({ actor }, input) {
     const billing = await billingOfActor(actor);
-    if (billing.provider !== 'stripe') throw conflict('Billing for this organization is not managed through Stripe.');
-    const subscriptionId = billing.profile?.subscriptionId ?? null;
-    if ((input.flow === 'subscription_update' || input.flow === 'subscription_cancel') && (!subscriptionId || billing.profile?.subscriptionStatus === 'canceled')) {
-      throw new AppError('conflict', 'There is no active subscription to change.');
-    }
+    const subscriptionId = billing.profile?.subscriptionStatus === 'canceled' ? null : (billing.profile?.subscriptionId ?? null);
     const config = getConfig();
-    return createStripePortalSession({ customerId: billing.organization.stripeCustomerId!, returnUrl: `${config.portalUrl}/account/billing`, configuration: config.STRIPE_PORTAL_CONFIG_ID, flow: input.flow, subscriptionId });
+    return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: `${config.portalUrl}/account/billing`, configuration: config.STRIPE_PORTAL_CONFIG_ID });
   },
   async run({ actor }, input, session) {
     return {

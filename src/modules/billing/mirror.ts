@@ -1,14 +1,20 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { billingProfile, taxId } from './schema';
 import type { FetchedCustomer, FetchedSubscription } from './stripe-customer';
 
 type Profile = typeof billingProfile.$inferSelect;
 
-/** The profile row, created empty when missing, locked for the rest of the transaction. */
+/**
+ * The profile row, created empty when missing, locked for the rest of the transaction: one statement,
+ * as the no-op update of an existing row takes its lock.
+ */
 export async function lockBillingProfile(tx: Db, organizationId: string): Promise<Profile> {
-  await tx.insert(billingProfile).values({ organizationId }).onConflictDoNothing();
-  const [profile] = await tx.select().from(billingProfile).where(eq(billingProfile.organizationId, organizationId)).for('update');
+  const [profile] = await tx
+    .insert(billingProfile)
+    .values({ organizationId })
+    .onConflictDoUpdate({ target: billingProfile.organizationId, set: { organizationId: sql`excluded.organization_id` } })
+    .returning();
   return profile!;
 }
 

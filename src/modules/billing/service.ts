@@ -6,7 +6,7 @@ import { billingOverviewOf, organizationBilling, type BillingOverview } from './
 
 export { seedDemoBillingDetails } from './demo-billing';
 export { applyStripeCustomer, applyStripeSubscription } from './mirror';
-export { billingProviderOf, stripeCustomerOf, type BillingProviderName } from './provider';
+export { billingProviderOf, type BillingProviderName } from './provider';
 export { billingOverviewOf, detailsOf, organizationBilling, type BillingDetails, type BillingOverview, type OrganizationBilling, type TaxIdView } from './read';
 export { fetchStripeCustomer, fetchStripeSubscription } from './stripe-customer';
 export { taxIdExamples, taxIdLabels, taxIdTypes, type TaxIdType } from './tax-id-format';

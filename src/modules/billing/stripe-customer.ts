@@ -110,7 +110,7 @@ export async function deleteStripeTaxId(customerId: string, taxIdId: string): Pr
   });
 }
 
-export async function createStripePortalSession(input: { customerId: string; returnUrl: string; configuration?: string; flow?: PortalFlow; subscriptionId?: string | null }): Promise<{ id: string; url: string }> {
+export async function createStripePortalSession(input: { customerId: string; returnUrl: string; configuration?: string; flow?: PortalFlow; subscriptionId: string | null }): Promise<{ id: string; url: string }> {
   const params: Stripe.BillingPortal.SessionCreateParams = { customer: input.customerId, return_url: input.returnUrl };
   if (input.configuration) params.configuration = input.configuration;
   if (input.flow === 'payment_method_update') params.flow_data = { type: 'payment_method_update' };
