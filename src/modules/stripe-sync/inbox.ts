@@ -6,27 +6,30 @@ import { stripeEvent } from './schema';
 const LEASE = sql`now() + interval '2 minutes'`;
 const MAX_ATTEMPTS = 12;
 
-/** Stores a verified event under its id; a redelivery finds it already there. */
-export async function recordEvent(db: Db, event: Stripe.Event): Promise<void> {
-  await db
-    .insert(stripeEvent)
-    .values({ id: event.id, type: event.type, payload: event, status: 'received', stripeCreatedAt: new Date(event.created * 1000) })
-    .onConflictDoNothing();
-}
+/** Not done, not held: a failed event, or one whose processor died (its lease ran out). */
+const claimable = sql`(${stripeEvent.status} = 'failed' or (${stripeEvent.status} = 'processing' and ${stripeEvent.nextAttemptAt} < now()))`;
+const taking = { status: 'processing', attempts: sql`${stripeEvent.attempts} + 1`, nextAttemptAt: LEASE };
 
 /**
- * Takes the event for processing: one not processed yet, a failed one, or one whose processor died
- * (its lease ran out). Null when it is done or someone else holds it: the caller acknowledges.
- * `force` (a replay) also takes a processed event.
+ * Stores a verified event under its id and takes it for processing, in one statement. False when a
+ * delivery before this one has processed it or is processing it: the caller acknowledges a duplicate.
  */
+export async function recordAndClaim(db: Db, event: Stripe.Event): Promise<boolean> {
+  const rows = await db
+    .insert(stripeEvent)
+    .values({ id: event.id, type: event.type, payload: event, status: 'processing', attempts: 1, nextAttemptAt: LEASE, stripeCreatedAt: new Date(event.created * 1000) })
+    .onConflictDoUpdate({ target: stripeEvent.id, set: taking, setWhere: claimable })
+    .returning({ id: stripeEvent.id });
+  return rows.length > 0;
+}
+
+/** Takes a stored event again (a retry, or with `force` a replay of a processed one); null when it is held or done. */
 export async function claimEvent(db: Db, id: string, options: { force?: boolean } = {}): Promise<Stripe.Event | null> {
-  const claimable = options.force
-    ? sql`(${stripeEvent.status} <> 'processing' or ${stripeEvent.nextAttemptAt} < now())`
-    : sql`(${stripeEvent.status} in ('received', 'failed') or (${stripeEvent.status} = 'processing' and ${stripeEvent.nextAttemptAt} < now()))`;
+  const condition = options.force ? sql`(${stripeEvent.status} <> 'processing' or ${stripeEvent.nextAttemptAt} < now())` : claimable;
   const [row] = await db
     .update(stripeEvent)
-    .set({ status: 'processing', attempts: sql`${stripeEvent.attempts} + 1`, nextAttemptAt: LEASE })
-    .where(and(eq(stripeEvent.id, id), claimable))
+    .set(taking)
+    .where(and(eq(stripeEvent.id, id), condition))
     .returning({ payload: stripeEvent.payload });
   return (row?.payload as Stripe.Event | undefined) ?? null;
 }

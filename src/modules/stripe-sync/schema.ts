@@ -10,7 +10,7 @@ export const stripeEvent = pgTable(
     id: text('id').primaryKey(),
     type: text('type').notNull(),
     payload: jsonb('payload').notNull(),
-    /** received → processing → processed | ignored | failed (→ processing again on retry). */
+    /** processing (from the first delivery on) → processed | ignored | failed (→ processing again on retry). */
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -3,7 +3,7 @@ import { getConfig } from '@/platform/config';
 import type { Db } from '@/platform/db/types';
 import { AppError } from '@/platform/http/errors';
 import { getStripe } from '@/platform/stripe/client';
-import { claimEvent, failEvent, finishEvent, recordEvent } from './inbox';
+import { failEvent, finishEvent, recordAndClaim } from './inbox';
 import { processEvent } from './process';
 
 const TOLERANCE_SECONDS = 300;
@@ -44,8 +44,6 @@ export async function runEvent(db: Db, event: Stripe.Event): Promise<'processed'
 export async function receiveWebhook(db: Db, rawBody: string, signature: string | null): Promise<WebhookOutcome> {
   const event = verify(rawBody, signature);
   if (!event) return 'invalid_signature';
-  await recordEvent(db, event);
-  const claimed = await claimEvent(db, event.id);
-  if (!claimed) return 'duplicate';
-  return runEvent(db, claimed);
+  if (!(await recordAndClaim(db, event))) return 'duplicate';
+  return runEvent(db, event);
 }
