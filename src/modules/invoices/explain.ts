@@ -1,7 +1,8 @@
+import { formatUtcDay } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 import type { InvoiceLine } from './schema';
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : null);
+const day = (iso: string | null) => (iso ? formatUtcDay(iso) : null);
 
 function span(line: InvoiceLine): string {
   const from = day(line.periodStart);

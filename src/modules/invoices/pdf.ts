@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { formatUtcDay } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 
 export type InvoiceParty = { name: string; email?: string | null; addressLines: string[]; taxIds: { label: string; value: string }[] };
@@ -53,7 +54,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
     margins: MARGINS,
     bufferPages: true,
     displayTitle: true,
-    info: { Title: `Invoice ${input.number}`, Author: input.seller.name, CreationDate: parseDate(input.issuedAt) },
+    info: { Title: `Invoice ${input.number}`, Author: input.seller.name, CreationDate: new Date(input.issuedAt) },
   });
   const rendered = collect(doc);
   const invoice = printableInvoice(input);
@@ -102,9 +103,9 @@ function drawHeader(doc: Doc, invoice: InvoicePdfInput): number {
 function metaRows(invoice: InvoicePdfInput): [string, string][] {
   const rows: [string, string][] = [
     ['Invoice number', invoice.number],
-    ['Issue date', formatDate(invoice.issuedAt)],
+    ['Issue date', formatUtcDay(invoice.issuedAt)],
   ];
-  if (invoice.dueAt) rows.push(['Due date', formatDate(invoice.dueAt)]);
+  if (invoice.dueAt) rows.push(['Due date', formatUtcDay(invoice.dueAt)]);
   const period = formatPeriod(invoice.periodStart, invoice.periodEnd);
   if (period) rows.push(['Service period', period]);
   return rows;
@@ -264,25 +265,10 @@ function moneyIn(currency: string): (amount: number) => string {
 
 const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
-// Month names by hand: ICU's en-GB abbreviation of September changed from "Sep" to "Sept".
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function parseDate(iso: string): Date {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invoice date is not a date: ${iso}`);
-  return date;
-}
-
-/** "1 Oct 2026", in UTC. */
-function formatDate(iso: string): string {
-  const date = parseDate(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
 function formatPeriod(start: string | null, end: string | null): string | null {
-  if (start && end) return `${formatDate(start)} – ${formatDate(end)}`;
-  if (start) return `From ${formatDate(start)}`;
-  if (end) return `Until ${formatDate(end)}`;
+  if (start && end) return `${formatUtcDay(start)} – ${formatUtcDay(end)}`;
+  if (start) return `From ${formatUtcDay(start)}`;
+  if (end) return `Until ${formatUtcDay(end)}`;
   return null;
 }
 

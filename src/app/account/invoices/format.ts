@@ -1,10 +1,7 @@
-// Dates on the billing and invoice screens, in UTC, written the way the invoices themselves write them.
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { formatUtcDay } from '@/ui/date';
 
-/** "1 Aug 2026"; accepts an ISO time or a YYYY-MM-DD day. */
-export function formatDate(iso: string): string {
-  return day.format(new Date(iso));
-}
+// Dates on the billing and invoice screens, in UTC, written the way the invoices themselves write them.
+export const formatDate = formatUtcDay;
 
 /** "1 Aug 2026 – 1 Sep 2026", or a dash when the invoice has no period. */
 export function formatPeriod(start: string | null, end: string | null): string {
