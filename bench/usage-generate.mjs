@@ -1,4 +1,4 @@
-// Usage data set for the usage benches: organizations, raw events and their daily rollups, written
+// Usage data set for the usage benches: organizations, raw events and their daily and monthly rollups, written
 // by PostgreSQL itself (generate_series), in chunks, into an already migrated database.
 //   node bench/usage-generate.mjs --database-url postgres://… [--orgs 10000] [--events 50000000]
 //                                 [--days 365] [--focus-org <organization id>]
@@ -12,6 +12,14 @@ import { fmt } from './lib.mjs';
 
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const CHUNK = 1_000_000;
+/** The tail of a statement whose CTE `ins` returned the stored events: adds them to the daily and monthly rollups. */
+const ROLL_UP = `, daily as (
+           insert into usage_daily (organization_id, meter, day, value)
+           select organization_id, meter, day, sum(value) from ins group by 1, 2, 3
+           on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value)
+         insert into usage_monthly (organization_id, meter, month, value)
+         select organization_id, meter, date_trunc('month', day)::date, sum(value) from ins group by 1, 2, 3
+         on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value`;
 
 export async function generateUsage({ databaseUrl, orgs, events, days = 365, focusOrgId = null, log = console.log }) {
   const { Client } = require('pg');
@@ -38,10 +46,8 @@ export async function generateUsage({ databaseUrl, orgs, events, days = 365, foc
                   'gen-' || i
            from generate_series($1::bigint, $1::bigint + $4::bigint - 1) i
            on conflict do nothing
-           returning organization_id, meter, value, occurred_at)
-         insert into usage_daily (organization_id, meter, day, value)
-         select organization_id, meter, (occurred_at at time zone 'UTC')::date, sum(value) from ins group by 1, 2, 3
-         on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value`,
+           returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day)
+         ${ROLL_UP}`,
         [done, orgs, days, n],
       );
       log(`  events ${fmt(done + n)} / ${fmt(events)} (${fmt((performance.now() - t0) / 1000, 1)} s)`);
@@ -53,14 +59,12 @@ export async function generateUsage({ databaseUrl, orgs, events, days = 365, foc
            select $1, m, 1000 + d, now() - make_interval(days => d), 'focus-' || m || '-' || d
            from generate_series(0, $2::int - 1) d cross join (values ('api_calls'), ('storage_gb')) as meters(m)
            on conflict do nothing
-           returning organization_id, meter, value, occurred_at)
-         insert into usage_daily (organization_id, meter, day, value)
-         select organization_id, meter, (occurred_at at time zone 'UTC')::date, sum(value) from ins group by 1, 2, 3
-         on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value`,
+           returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day)
+         ${ROLL_UP}`,
         [focusOrgId, days],
       );
     }
-    await client.query('analyze usage_event; analyze usage_daily');
+    await client.query('analyze usage_event; analyze usage_daily; analyze usage_monthly');
     const { rows } = await client.query('select (select count(*) from usage_event)::bigint as events, (select count(*) from usage_daily)::bigint as days');
     log(`  done in ${fmt((performance.now() - t0) / 1000, 1)} s: ${fmt(Number(rows[0].events))} raw events, ${fmt(Number(rows[0].days))} daily rollup rows`);
   } finally {

@@ -1,8 +1,8 @@
 import { defineAction } from '@/platform/actions/define';
 import { ingestInput } from './inputs';
-import { storeAndRollUp, uniqueSorted } from './rollup';
+import { storeAndRollUp } from './rollup';
 import { screenEvents, type Rejection } from './screen';
-import { recordCrossedThresholds } from './thresholds';
+import { recordReachedThresholds } from './thresholds';
 
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
 
@@ -16,11 +16,9 @@ export const ingestUsage = defineAction({
   apiKeyScope: 'usage:write',
   input: ingestInput,
   async run(ctx, input) {
-    const { valid, rejected } = await screenEvents(ctx.tx, input.events, ctx.actor, new Date());
-    const events = uniqueSorted(valid);
-    const { inserted, touched } = await storeAndRollUp(ctx.tx, events);
-    const plans = new Map(valid.map((e) => [e.organizationId, e.plan]));
-    const alerts = await recordCrossedThresholds(ctx, touched, (id) => plans.get(id)!);
+    const { valid, rejected, plans } = await screenEvents(ctx.tx, input.events, ctx.actor, new Date());
+    const { inserted, periods } = await storeAndRollUp(ctx.tx, valid);
+    const alerts = await recordReachedThresholds(ctx, periods, (id) => plans.get(id)!);
     const result: IngestResult = { accepted: inserted, duplicates: valid.length - inserted, rejected };
     const organizations = [...plans.keys()];
     return {

@@ -3,18 +3,18 @@ import type { Db } from '@/platform/db/types';
 import type { MeteringSource } from './source';
 import { rowsOf } from './sql';
 
-/** The portal's own rollups (never the raw events): one index range scan per read. */
+/** The portal's own rollups (never the raw events): one primary-key range scan of the daily or the monthly rows. */
 export function builtinSource(db: Db, organizationId: string): MeteringSource {
   return {
     name: 'builtin',
     async totals(meter, from, to, grain) {
-      const bucket = grain === 'day' ? sql`day` : sql`date_trunc('month', day)::date`;
       const rows = await rowsOf<{ bucket: string; value: string }>(
         db,
-        sql`select to_char(${bucket}, 'YYYY-MM-DD') as bucket, sum(value)::text as value
-            from usage_daily
-            where organization_id = ${organizationId} and meter = ${meter} and day >= ${from}::date and day < ${to}::date
-            group by 1`,
+        grain === 'day'
+          ? sql`select to_char(day, 'YYYY-MM-DD') as bucket, value::text as value from usage_daily
+                where organization_id = ${organizationId} and meter = ${meter} and day >= ${from}::date and day < ${to}::date`
+          : sql`select to_char(month, 'YYYY-MM-DD') as bucket, value::text as value from usage_monthly
+                where organization_id = ${organizationId} and meter = ${meter} and month >= ${from}::date and month < ${to}::date`,
       );
       return new Map(rows.map((r) => [r.bucket, Number(r.value)]));
     },

@@ -4,7 +4,8 @@ import { executeAction } from '@/platform/actions/execute';
 import { hostActor, seedOrg, useRacers, useTestDatabase } from '../../../tests/support/test-db';
 import { ingestUsage } from './actions';
 import { currentUsageAlerts } from './alerts';
-import { dailyOf, event, rawEventsOf, setPlan, thresholdEvents } from './test-fixtures';
+import { periodOf } from './period';
+import { dailyOf, event, monthlyOf, rawEventsOf, setPlan, thresholdEvents } from './test-fixtures';
 
 // Batches that race. On PostgreSQL (TEST_DATABASE_URL) each runs in a transaction on a connection of
 // its own; on PGlite (one connection) they take turns, and the totals must be exact all the same.
@@ -32,6 +33,7 @@ describe('usage ingest under concurrency', () => {
       expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(8 * 250 - accepted);
     }
     expect((await dailyOf(t.db, org.organizationId)).reduce((sum, d) => sum + d.value, 0)).toBe(expectedTotal);
+    expect(await monthlyOf(t.db, org.organizationId)).toEqual([{ month: periodOf(new Date()).start, value: expectedTotal }]);
     expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(200 + 8 * 50);
   });
 

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { meterIds, usageLimitOf, type Meter } from '@config/usage';
 import type { ActionContext } from '@/platform/actions/define';
 import { addDays, daysBetween, periodOf, utcDay } from './period';
-import { recordCrossedThresholds } from './thresholds';
+import { addToRollups } from './rollup';
+import { recordReachedThresholds } from './thresholds';
 
 const HISTORY_DAYS = 365;
 /** What an unlimited plan's demo uses in a month. */
@@ -17,7 +17,7 @@ function round(meter: Meter, value: number): number {
 
 /**
  * A year of daily usage for a demo organization (rollups only, no raw events) such that this
- * period ends up at `share` of each limit, then the same threshold check as ingest.
+ * period ends up at `share` of each limit, then the same threshold check as ingest (this period's only).
  */
 export async function seedDemoUsage(ctx: ActionContext, organizationId: string, plan: string, share: number, now = new Date()): Promise<void> {
   const today = utcDay(now);
@@ -37,7 +37,6 @@ export async function seedDemoUsage(ctx: ActionContext, organizationId: string, 
     values[values.length - 1] = round(meter, month - values.slice(0, -1).reduce((a, b) => a + b, 0));
     values.forEach((value, i) => rows.push({ meter, day: addDays(period.start, i), value }));
   }
-  const values = sql.join(rows.map((r) => sql`(${organizationId}, ${r.meter}, ${r.day}::date, ${String(r.value)}::numeric)`), sql`, `);
-  await ctx.tx.execute(sql`insert into usage_daily (organization_id, meter, day, value) values ${values}`);
-  await recordCrossedThresholds(ctx, meterIds.map((meter) => ({ organizationId, meter, day: period.start })), () => plan);
+  const periods = await addToRollups(ctx.tx, organizationId, rows);
+  await recordReachedThresholds(ctx, periods.filter((p) => p.periodStart === period.start), () => plan);
 }

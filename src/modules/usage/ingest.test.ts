@@ -8,9 +8,9 @@ import { AppError } from '@/platform/http/errors';
 import { rejectionOf } from '../../../tests/support/errors';
 import { hostActor, seedOrg, useTestDatabase } from '../../../tests/support/test-db';
 import { ingestUsage } from './actions';
-import { addDays, periodOf, utcDay } from './period';
+import { addDays, addMonths, monthStart, periodOf, utcDay } from './period';
 import { usageOverview } from './read';
-import { dailyOf, event, key, rawEventsOf } from './test-fixtures';
+import { dailyOf, event, key, monthlyOf, rawEventsOf } from './test-fixtures';
 
 const t = useTestDatabase();
 const ingest = (events: unknown[], actor: Actor = hostActor) => executeAction(actor, ingestUsage, { events });
@@ -104,6 +104,35 @@ describe('usage ingest', () => {
     ]);
     const { meters } = await usageOverview(t.db, { id: months.organizationId, plan: 'pro' });
     expect(meters.find((m) => m.meter === 'api_calls')).toMatchObject({ used: 7, limit: 500_000, percent: 0, period: periodOf(new Date()) });
+    expect(await monthlyOf(t.db, months.organizationId)).toEqual([
+      { month: addMonths(first, -1), value: 100 },
+      { month: first, value: 7 },
+    ]);
+  });
+
+  it('keeps each month’s total equal to the sum of its days, over repeated and half-duplicate batches', async () => {
+    const org = await seedOrg(t.db);
+    const first = periodOf(new Date()).start;
+    const stamps = [`${addDays(first, -3)}T10:00:00.000Z`, `${addDays(first, -1)}T23:00:00.000Z`, new Date().toISOString()];
+    const batch = stamps.map((timestamp, i) => event(org.organizationId, { timestamp, value: 10 ** i, idempotencyKey: `month-${i}` }));
+    await ingest(batch.slice(0, 2));
+    expect(await ingest(batch)).toEqual({ accepted: 1, duplicates: 2, rejected: [] }); // two keys known: the slower path
+    const days = await dailyOf(t.db, org.organizationId);
+    const byMonth = new Map<string, number>();
+    for (const d of days) byMonth.set(monthStart(d.day), (byMonth.get(monthStart(d.day)) ?? 0) + d.value);
+    expect(await monthlyOf(t.db, org.organizationId)).toEqual([...byMonth].map(([month, value]) => ({ month, value })));
+    expect(days.reduce((sum, d) => sum + d.value, 0)).toBe(111);
+  });
+
+  it('deleting an organization deletes its raw events and rollups, and no one else’s', async () => {
+    const gone = await seedOrg(t.db);
+    const kept = await seedOrg(t.db);
+    await ingest([event(gone.organizationId, { idempotencyKey: 'same' }), event(kept.organizationId, { idempotencyKey: 'same' })]);
+    await t.db.delete(organization).where(eq(organization.id, gone.organizationId));
+    expect(await rawEventsOf(t.db, gone.organizationId)).toEqual([]);
+    expect(await dailyOf(t.db, gone.organizationId)).toEqual([]);
+    expect(await monthlyOf(t.db, gone.organizationId)).toEqual([]);
+    expect(await rawEventsOf(t.db, kept.organizationId)).toHaveLength(1);
   });
 
   it('an API key reports for its own organization only; events without an organization are its own', async () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Meter } from '@config/usage';
 import { seedOrg, useTestDatabase } from '../../../tests/support/test-db';
 import { seriesCsv } from './csv';
 import { forecastNextPeriod, usageOverview, usageSeries } from './read';
-import { usageDaily } from './schema';
+import { addToRollups } from './rollup';
 
 const t = useTestDatabase();
 const NOW = new Date('2026-03-15T12:00:00Z');
 
-async function lay(organizationId: string, rows: [day: string, value: number, meter?: string][]) {
-  await t.db.insert(usageDaily).values(rows.map(([day, value, meter]) => ({ organizationId, meter: meter ?? 'api_calls', day, value })));
+async function lay(organizationId: string, rows: [day: string, value: number, meter?: Meter][]) {
+  await addToRollups(t.db, organizationId, rows.map(([day, value, meter]) => ({ meter: meter ?? 'api_calls', day, value })));
 }
 
 describe('usage reads', () => {

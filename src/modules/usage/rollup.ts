@@ -1,48 +1,92 @@
 import { sql } from 'drizzle-orm';
 import type { Meter } from '@config/usage';
+import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
 import type { ScreenedEvent } from './screen';
 import { rowsOf } from './sql';
 
-export type TouchedDay = { organizationId: string; meter: Meter; day: string };
-
-const keyOf = (e: ScreenedEvent) => `${e.organizationId}\u0000${e.meter}\u0000${e.idempotencyKey}`;
-
-/** The first event of each idempotency key in the batch, in one order for every transaction (no deadlocks). */
-export function uniqueSorted(events: ScreenedEvent[]): ScreenedEvent[] {
-  const seen = new Map<string, ScreenedEvent>();
-  for (const e of events) if (!seen.has(keyOf(e))) seen.set(keyOf(e), e);
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
-}
+/** An organization's usage of a meter in a billing period, after a batch was added to it. */
+export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
+type Stored = { inserted: number; periods: PeriodTotal[] };
 
 /**
- * One statement: keeps the events whose key is new (a key already stored, even by a concurrent
- * batch, is skipped) and adds exactly those to their organization's meter per UTC day.
+ * One statement: stores the events and adds those stored to their organization's meter per UTC day
+ * and per month, returning each touched month's new total. The month rows are locked until commit,
+ * so a concurrent batch of the same period reads a total that includes this one.
+ * `skipKnownKeys` drops events whose key is already stored (even by a concurrent batch); without it a
+ * known key fails the statement.
  */
-export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<{ inserted: number; touched: TouchedDay[] }> {
-  if (events.length === 0) return { inserted: 0, touched: [] };
-  // Five array parameters, not five per event: one short statement for PostgreSQL to parse and plan.
-  const column = <T>(pick: (e: ScreenedEvent) => T) => sql.param(events.map(pick));
-  const rows = await rowsOf<{ organization_id: string; meter: Meter; day: string; inserted: number }>(
-    tx,
+async function insertAndRollUp(db: Db, events: ScreenedEvent[], skipKnownKeys: boolean): Promise<Stored> {
+  // One JSON parameter for the whole batch: a short statement for PostgreSQL to parse and plan, and
+  // cheaper for node-postgres to send than a parameter per value or an array per column.
+  const batch = JSON.stringify(events.map((e, i) => ({ o: e.organizationId, m: e.meter, v: e.value, t: e.timestamp, k: e.idempotencyKey, i })));
+  const rows = await rowsOf<{ organization_id: string; meter: Meter; month: string; used: string; inserted: number }>(
+    db,
     sql`
-      with ins as (
+      with batch as (
+        -- The first event of each key; in key order, the same for every transaction (no deadlocks).
+        select distinct on (o, k, m) o, m, v, t, k
+        from json_to_recordset(${batch}::json) as e(o text, m text, v numeric, t timestamptz, k text, i int)
+        order by o, k, m, i
+      ), ins as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
-        select * from unnest(${column((e) => e.organizationId)}::text[], ${column((e) => e.meter)}::text[], ${column((e) => String(e.value))}::numeric[],
-                             ${column((e) => e.occurredAt.toISOString())}::timestamptz[], ${column((e) => e.idempotencyKey)}::text[])
-        on conflict (organization_id, meter, idempotency_key) do nothing
-        returning organization_id, meter, value, occurred_at
-      ), roll as (
+        select o, m, v, t, k from batch
+        ${skipKnownKeys ? sql`on conflict do nothing` : sql``}
+        returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
+      ), daily as (
         insert into usage_daily (organization_id, meter, day, value)
-        select organization_id, meter, (occurred_at at time zone 'UTC')::date, sum(value)
-        from ins group by 1, 2, 3 order by 1, 2, 3
+        select organization_id, meter, day, sum(value) from ins group by 1, 2, 3 order by 1, 2, 3
         on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value
-        returning organization_id, meter, day
+      ), monthly as (
+        insert into usage_monthly (organization_id, meter, month, value)
+        select organization_id, meter, date_trunc('month', day)::date, sum(value) from ins group by 1, 2, 3 order by 1, 2, 3
+        on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value
+        returning organization_id, meter, month, value
       )
-      select organization_id, meter, to_char(day, 'YYYY-MM-DD') as day, (select count(*) from ins)::int as inserted from roll`,
+      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used, (select count(*) from ins)::int as inserted from monthly`,
   );
   return {
     inserted: rows[0]?.inserted ?? 0,
-    touched: rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, day: r.day })),
+    periods: rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, periodStart: r.month, used: Number(r.used) })),
   };
+}
+
+/**
+ * Stores the events whose key is new and rolls them up, exactly once per key. Most batches hold only
+ * new keys, so the plain insert is tried first (inside a savepoint); a known key sends the batch down
+ * the slower path that skips known keys row by row. The primary key decides either way.
+ */
+export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
+  if (events.length === 0) return { inserted: 0, periods: [] };
+  try {
+    return await tx.transaction((savepoint) => insertAndRollUp(savepoint, events, false));
+  } catch (error) {
+    if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
+    return insertAndRollUp(tx, events, true);
+  }
+}
+
+/**
+ * Adds daily amounts of one organization straight to its rollups, without raw events (demo data and
+ * tests), and returns the touched months' new totals.
+ */
+export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[]): Promise<PeriodTotal[]> {
+  if (days.length === 0) return [];
+  const rows = sql.join(days.map((d) => sql`(${d.meter}, ${d.day}::date, ${String(d.value)}::numeric)`), sql`, `);
+  const totals = await rowsOf<{ meter: Meter; month: string; used: string }>(
+    db,
+    sql`
+      with additions(meter, day, value) as (values ${rows}), daily as (
+        insert into usage_daily (organization_id, meter, day, value)
+        select ${organizationId}, meter, day, sum(value) from additions group by 1, 2, 3 order by 1, 2, 3
+        on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value
+      ), monthly as (
+        insert into usage_monthly (organization_id, meter, month, value)
+        select ${organizationId}, meter, date_trunc('month', day)::date, sum(value) from additions group by 1, 2, 3 order by 1, 2, 3
+        on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value
+        returning meter, month, value
+      )
+      select meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
+  );
+  return totals.map((t) => ({ organizationId, meter: t.meter, periodStart: t.month, used: Number(t.used) }));
 }

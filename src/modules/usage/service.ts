@@ -2,5 +2,5 @@ export { ingestUsage, type IngestResult } from './actions';
 export { currentUsageAlerts, type UsageAlert } from './alerts';
 export { seriesCsv } from './csv';
 export { seedDemoUsage } from './demo-usage';
-export { INGEST_BODY_LIMIT, ingestInput, rangeInput, ranges, type Range } from './inputs';
+export { INGEST_BODY_LIMIT, rangeInput, ranges, type Range } from './inputs';
 export { forecastNextPeriod, meteringSourceFor, usageOverview, usageSeries, type MeterSeries, type MeterUsage, type Point } from './read';

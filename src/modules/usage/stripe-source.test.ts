@@ -7,7 +7,7 @@ import { rejectionOf } from '../../../tests/support/errors';
 import { startFakeStripe, type FakeStripe } from '../../../tests/support/fake-stripe';
 import { seedOrg, useTestDatabase } from '../../../tests/support/test-db';
 import { usageOverview, usageSeries } from './read';
-import { usageDaily } from './schema';
+import { addToRollups } from './rollup';
 
 const t = useTestDatabase();
 const NOW = new Date('2026-03-15T12:00:00Z');
@@ -64,7 +64,7 @@ describe('Stripe Billing Meters as the metering source', () => {
 
   it('keeps using the portal’s own rollups for an organization without a Stripe customer', async () => {
     const org = await seedOrg(t.db);
-    await t.db.insert(usageDaily).values({ organizationId: org.organizationId, meter: 'api_calls', day: '2026-03-10', value: 42 });
+    await addToRollups(t.db, org.organizationId, [{ meter: 'api_calls', day: '2026-03-10', value: 42 }]);
     const before = stripe.requests.length;
     const { meters } = await usageOverview(t.db, { id: org.organizationId, plan: 'pro' }, NOW);
     expect(meters[0]!.used).toBe(42);

@@ -4,7 +4,7 @@ import type { Plan } from '@config/plans';
 import { outbox } from '@/platform/actions/schema';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
-import { usageDaily, usageEvent } from './schema';
+import { usageDaily, usageEvent, usageMonthly } from './schema';
 
 let counter = 0;
 export const key = (tag = 'k') => `${tag}-${process.pid}-${++counter}`;
@@ -21,8 +21,16 @@ export async function dailyOf(db: Db, organizationId: string, meter = 'api_calls
     .orderBy(asc(usageDaily.day));
 }
 
+export async function monthlyOf(db: Db, organizationId: string, meter = 'api_calls') {
+  return db
+    .select({ month: usageMonthly.month, value: usageMonthly.value })
+    .from(usageMonthly)
+    .where(and(eq(usageMonthly.organizationId, organizationId), eq(usageMonthly.meter, meter)))
+    .orderBy(asc(usageMonthly.month));
+}
+
 export async function rawEventsOf(db: Db, organizationId: string) {
-  return db.select().from(usageEvent).where(eq(usageEvent.organizationId, organizationId)).orderBy(asc(usageEvent.id));
+  return db.select().from(usageEvent).where(eq(usageEvent.organizationId, organizationId)).orderBy(asc(usageEvent.receivedAt), asc(usageEvent.idempotencyKey));
 }
 
 export async function thresholdEvents(db: Db) {

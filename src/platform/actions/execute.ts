@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { can, isPermission } from '@config/permissions';
 import { getDb } from '../db/client';
+import { sqlStateOf } from '../db/errors';
 import type { Db } from '../db/types';
 import { forbidden, unauthorized } from '../http/errors';
 import { parseInput } from '../http/validation';
@@ -23,7 +24,7 @@ function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: 
 }
 
 function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const code = sqlStateOf(error);
   return code !== undefined && RETRYABLE.has(code);
 }
 

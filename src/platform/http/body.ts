@@ -66,6 +66,6 @@ export async function readNodeJson<S extends z.ZodType>(request: IncomingMessage
 }
 
 /** The parsed JSON body, validated later by the action it is handed to. */
-export async function readJsonValue(request: Request): Promise<unknown> {
-  return parseJson(await readText(request), anything);
+export async function readJsonValue(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
+  return readJson(request, anything, options);
 }

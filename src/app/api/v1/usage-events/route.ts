@@ -1,8 +1,8 @@
 import { apiKeyActor } from '@/modules/api-keys/service';
-import { INGEST_BODY_LIMIT, ingestInput, ingestUsage } from '@/modules/usage/service';
+import { INGEST_BODY_LIMIT, ingestUsage } from '@/modules/usage/service';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
-import { readJson } from '@/platform/http/body';
+import { readJsonValue } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { requestMeta } from '@/platform/http/request-meta';
 import { route } from '@/platform/http/route';
@@ -18,6 +18,7 @@ async function ingestActor(request: Request): Promise<Actor> {
 
 export const POST = route(async (request) => {
   const actor = await ingestActor(request);
-  const body = await readJson(request, ingestInput, { maxBytes: INGEST_BODY_LIMIT });
+  // Validated once, by the action.
+  const body = await readJsonValue(request, { maxBytes: INGEST_BODY_LIMIT });
   return ok(await executeAction(actor, ingestUsage, body));
 });
