@@ -194,10 +194,10 @@ export function treeRssKb(rootPid) {
   return kb;
 }
 
-/** CPU time (user + system, ms) used so far by `pid` and its live descendants; USER_HZ taken as 100. */
-export function treeCpuMs(rootPid) {
+/** CPU time (user + system, ms) used so far by the live processes `pids`; USER_HZ taken as 100. */
+function cpuMsOf(pids) {
   let ticks = 0;
-  for (const pid of processTree(rootPid)) {
+  for (const pid of pids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -207,6 +207,28 @@ export function treeCpuMs(rootPid) {
     }
   }
   return ticks * 10;
+}
+
+/** CPU time (ms) used so far by `pid` and its live descendants. */
+export function treeCpuMs(rootPid) {
+  return cpuMsOf(processTree(rootPid));
+}
+
+/**
+ * CPU time (ms) used so far by the live processes named `postgres` on this machine (the server, its
+ * backends and background workers); reading another user's /proc/<pid>/stat needs no privilege.
+ */
+export function postgresCpuMs() {
+  const pids = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && readComm(entry) === 'postgres');
+  return cpuMsOf(pids);
+}
+
+function readComm(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
 }
 
 /** Samples the tree's RSS every `everyMs`; stop() returns { peakMb, lastMb, samples }. */

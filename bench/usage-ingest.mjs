@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { checkBuilt, fmt, freePort, machineNote, printTable, removeDir, scratchDatabase, startServer, tempDataDir, waitFor200 } from './lib.mjs';
+import { checkBuilt, fmt, freePort, machineNote, postgresCpuMs, printTable, removeDir, scratchDatabase, startServer, tempDataDir, treeCpuMs, waitFor200 } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +44,11 @@ function eventAt(i, now) {
     timestamp: new Date(now - (i % (30 * 86_400)) * 1000).toISOString(),
     idempotencyKey: `ingest-${i}`,
   };
+}
+
+function cpuMsSince(start) {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 /** The request bodies, built before the clock starts (as the CSV for COPY is). */
@@ -114,7 +119,9 @@ try {
   await ingestAll(server.url, bodiesOf(Array.from({ length: batchSize * concurrency }, (_, i) => ({ ...eventAt(i, now), idempotencyKey: `warmup-${i}` }))));
 
   const bodies = bodiesOf(events);
+  const cpuBefore = { portal: treeCpuMs(server.pid), postgres: postgresCpuMs(), bench: process.cpuUsage() };
   const ours = await ingestAll(server.url, bodies);
+  const cpu = { portal: treeCpuMs(server.pid) - cpuBefore.portal, postgres: postgresCpuMs() - cpuBefore.postgres, bench: cpuMsSince(cpuBefore.bench) };
   const again = await ingestAll(server.url, bodies.slice(0, concurrency)); // exactly once: all duplicates
   const { rows } = await client.query(
     `select (select coalesce(sum(value), 0) from usage_daily where organization_id like 'bench-org-%')::text as total,
@@ -137,6 +144,8 @@ try {
     ['rows/s', fmt(eventsPerSecond), fmt(copyPerSecond), fmt(eventsPerSecond / copyPerSecond, 3), `≥ ${GOAL}`],
     ['batch latency p95', `${fmt(ours.p95, 1)} ms`, '', '', ''],
   ]);
+  const perEvent = (ms) => `${fmt((ms * 1000) / ours.accepted, 1)} µs`;
+  console.log(`\nCPU per accepted event during the ingest run: portal ${perEvent(cpu.portal)}, PostgreSQL ${perEvent(cpu.postgres)} (all its processes), load generator ${perEvent(cpu.bench)}.`);
   const warmupTotal = Array.from({ length: batchSize * concurrency }, (_, i) => eventAt(i, now).value).reduce((a, b) => a + b, 0);
   const expected = Number(copied[0].total) + warmupTotal;
   const exact = [rows[0].total, rows[0].monthly].every((total) => Math.abs(Number(total) - expected) < 1e-6);

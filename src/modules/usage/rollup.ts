@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Meter } from '@config/usage';
 import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
@@ -8,6 +8,24 @@ import { rowsOf } from './sql';
 /** An organization's usage of a meter in a billing period, after a batch was added to it. */
 export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
 type Stored = { inserted: number; periods: PeriodTotal[] };
+
+/**
+ * Two CTEs, `daily` and `monthly`, adding the rows (organization_id, meter, day, value) of the CTE
+ * `source` to the rollups per UTC day and per month; `monthly` returns each touched month's new total.
+ */
+function rollUp(source: SQL): SQL {
+  return sql`
+    daily as (
+      insert into usage_daily (organization_id, meter, day, value)
+      select organization_id, meter, day, sum(value) from ${source} group by 1, 2, 3 order by 1, 2, 3
+      on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value
+    ), monthly as (
+      insert into usage_monthly (organization_id, meter, month, value)
+      select organization_id, meter, date_trunc('month', day)::date, sum(value) from ${source} group by 1, 2, 3 order by 1, 2, 3
+      on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value
+      returning organization_id, meter, month, value
+    )`;
+}
 
 /**
  * One statement: stores the events and adds those stored to their organization's meter per UTC day
@@ -33,16 +51,7 @@ async function insertAndRollUp(db: Db, events: ScreenedEvent[], skipKnownKeys: b
         select o, m, v, t, k from batch
         ${skipKnownKeys ? sql`on conflict do nothing` : sql``}
         returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
-      ), daily as (
-        insert into usage_daily (organization_id, meter, day, value)
-        select organization_id, meter, day, sum(value) from ins group by 1, 2, 3 order by 1, 2, 3
-        on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value
-      ), monthly as (
-        insert into usage_monthly (organization_id, meter, month, value)
-        select organization_id, meter, date_trunc('month', day)::date, sum(value) from ins group by 1, 2, 3 order by 1, 2, 3
-        on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value
-        returning organization_id, meter, month, value
-      )
+      ), ${rollUp(sql`ins`)}
       select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used, (select count(*) from ins)::int as inserted from monthly`,
   );
   return {
@@ -72,20 +81,11 @@ export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<S
  */
 export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[]): Promise<PeriodTotal[]> {
   if (days.length === 0) return [];
-  const rows = sql.join(days.map((d) => sql`(${d.meter}, ${d.day}::date, ${String(d.value)}::numeric)`), sql`, `);
+  const rows = sql.join(days.map((d) => sql`(${organizationId}, ${d.meter}, ${d.day}::date, ${String(d.value)}::numeric)`), sql`, `);
   const totals = await rowsOf<{ meter: Meter; month: string; used: string }>(
     db,
     sql`
-      with additions(meter, day, value) as (values ${rows}), daily as (
-        insert into usage_daily (organization_id, meter, day, value)
-        select ${organizationId}, meter, day, sum(value) from additions group by 1, 2, 3 order by 1, 2, 3
-        on conflict (organization_id, meter, day) do update set value = usage_daily.value + excluded.value
-      ), monthly as (
-        insert into usage_monthly (organization_id, meter, month, value)
-        select ${organizationId}, meter, date_trunc('month', day)::date, sum(value) from additions group by 1, 2, 3 order by 1, 2, 3
-        on conflict (organization_id, meter, month) do update set value = usage_monthly.value + excluded.value
-        returning meter, month, value
-      )
+      with additions(organization_id, meter, day, value) as (values ${rows}), ${rollUp(sql`additions`)}
       select meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
   );
   return totals.map((t) => ({ organizationId, meter: t.meter, periodStart: t.month, used: Number(t.used) }));
