@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/platform/config';
-import { proxy } from './proxy';
+import { config, proxy } from './proxy';
 
 function visit(path: string) {
   return proxy(new NextRequest(new URL(path, 'http://localhost:3000')));
@@ -13,21 +13,21 @@ describe('proxy: switched-off sections', () => {
     resetConfigForTests();
   });
 
-  it('answers 404 for the pages and JSON routes of a disabled section', async () => {
+  it('answers 404 for the pages of a disabled section', () => {
     process.env.DISABLED_SECTIONS = 'team,activity';
     resetConfigForTests();
     expect(visit('/account/team').status).toBe(404);
     expect(visit('/account/activity?before=3').status).toBe(404);
-    const api = visit('/api/account/team/members/abc');
-    expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ success: false, error: { code: 'not_found', message: 'Route not found.' } });
-    expect(visit('/api/account/audit').status).toBe(404);
+  });
+
+  it('runs for pages only: JSON routes are gated by route() without a middleware pass', () => {
+    expect(config.matcher).toEqual(['/account', '/account/:path*']);
   });
 
   it('lets enabled sections and the Account screen through, with the requested path for the gate', () => {
     process.env.DISABLED_SECTIONS = 'team';
     resetConfigForTests();
-    for (const path of ['/account', '/account/activity', '/api/account/me', '/api/account/audit']) {
+    for (const path of ['/account', '/account/activity']) {
       const response = visit(path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('x-middleware-next'), path).toBe('1');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { Role } from '@config/permissions';
 import type { Actor } from '@/platform/actions/actor';
 import { account, session, user } from '@/platform/auth/schema';
+import { findSession, resolvePortalSession, type PortalSession } from '@/platform/auth/session';
 import { closeDb, useDatabase } from '@/platform/db/client';
 import { openPglite, openPostgres } from '@/platform/db/open';
 import type { DatabaseHandle, Db } from '@/platform/db/types';
@@ -165,4 +166,11 @@ export function useRacers(t: { readonly handle: TestDatabase; readonly db: Db },
       return pool?.db ?? t.db;
     },
   };
+}
+
+/** The portal session of a session token, as a request resolves it. */
+export async function portalSessionOf(db: Db, token: string): Promise<PortalSession | 'no_membership'> {
+  const record = await findSession(db, token);
+  if (!record) throw new Error('no such session');
+  return resolvePortalSession(db, record);
 }

@@ -12,11 +12,10 @@ import {
   seedTeam,
   teamSnapshot,
 } from '../../../tests/support/team-fixtures';
-import { seedOrg, seedSession, seedUser, useTestDatabase, userActor, type SeededOrg, type SeededUser } from '../../../tests/support/test-db';
+import { portalSessionOf, seedOrg, seedSession, seedUser, useTestDatabase, userActor, type SeededOrg } from '../../../tests/support/test-db';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
 import { session } from '@/platform/auth/schema';
-import { resolvePortalSession, type AuthSession } from '@/platform/auth/session';
 import { hashToken } from '@/platform/crypto/tokens';
 import { AppError } from '@/platform/http/errors';
 import { membership } from '@/platform/tenancy/schema';
@@ -34,10 +33,6 @@ function newEmail(): string {
 function invite(by: SeededOrg | Actor, email: string, role: Role = 'member') {
   const actor = 'type' in by ? by : userActor(by);
   return executeAction(actor, inviteMember, { email, role });
-}
-
-function authOf(person: SeededUser, sessionId: string, activeOrganizationId?: string | null): AuthSession {
-  return { session: { id: sessionId, activeOrganizationId }, user: { id: person.userId, email: person.email, name: person.name, emailVerified: true } };
 }
 
 /** The actor of `member` as their (possibly stale) session still describes them. */
@@ -301,12 +296,12 @@ describe('accept', () => {
     const { invitation: created, token } = await invite(team.owner, email, role);
     const person = await seedUser(t.db, { email });
     const signedIn = await seedSession(t.db, person.userId);
-    return { team, email, created, token, person, sessionId: signedIn.id };
+    return { team, email, created, token, person, sessionId: signedIn.id, sessionToken: signedIn.token };
   }
 
   it('makes the invited person a member with the invited role, lands their session in the organization', async () => {
-    const { team, email, created, token, person, sessionId } = await invited('billing');
-    expect(await resolvePortalSession(t.db, authOf(person, sessionId))).toBe('no_membership');
+    const { team, email, created, token, person, sessionId, sessionToken } = await invited('billing');
+    expect(await portalSessionOf(t.db, sessionToken)).toBe('no_membership');
 
     const { membership: joined } = await executeAction(personActor(person, { sessionId }), acceptInvitation, { token });
 
@@ -319,7 +314,7 @@ describe('accept', () => {
 
     const [signedIn] = await t.db.select({ activeOrganizationId: session.activeOrganizationId }).from(session).where(eq(session.id, sessionId));
     expect(signedIn!.activeOrganizationId).toBe(team.organizationId);
-    expect(await resolvePortalSession(t.db, authOf(person, sessionId, team.organizationId))).toMatchObject({ organization: { id: team.organizationId }, role: 'billing' });
+    expect(await portalSessionOf(t.db, sessionToken)).toMatchObject({ organization: { id: team.organizationId }, role: 'billing' });
 
     const events = await eventsOf(t.db, team.organizationId);
     expect(events.map((e) => [e.type, e.payload])).toEqual([
@@ -440,14 +435,13 @@ describe('remove', () => {
     const team = await seedTeam(t.db, ['admin', 'member']);
     const [admin, target] = team.members;
     const theirSession = await seedSession(t.db, target!.userId, { activeOrganizationId: team.organizationId });
-    const auth = authOf(target!, theirSession.id, team.organizationId);
-    expect(await resolvePortalSession(t.db, auth)).toMatchObject({ organization: { id: team.organizationId }, role: 'member' });
+    expect(await portalSessionOf(t.db, theirSession.token)).toMatchObject({ organization: { id: team.organizationId }, role: 'member' });
 
     const { member } = await executeAction(userActor(admin!), removeMember, { memberId: target!.membershipId });
 
     expect(member).toMatchObject({ id: target!.membershipId, userId: target!.userId });
     expect((await membershipsOf(t.db, team.organizationId)).map((m) => m.id)).not.toContain(target!.membershipId);
-    expect(await resolvePortalSession(t.db, auth)).toBe('no_membership');
+    expect(await portalSessionOf(t.db, theirSession.token)).toBe('no_membership');
     // Their old actor (built from the stale session) is refused too.
     await expectCode(executeAction(userActor(target!), leaveOrganization, {}), 'forbidden');
 

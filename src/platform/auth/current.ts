@@ -6,7 +6,8 @@ import { getDb } from '../db/client';
 import { requestMeta } from '../http/request-meta';
 import { getAuth } from './auth';
 import { signInUrl } from './sign-in-url';
-import { resolvePortalSession, type AuthSession, type PortalSession } from './session';
+import { requestPortalSession } from './request-session';
+import type { AuthSession, PortalSession } from './session';
 
 /** The signed-in person of this request, resolved once per render. */
 export const getAuthSession = cache(async (): Promise<AuthSession | null> => {
@@ -18,12 +19,8 @@ export const getAuthSession = cache(async (): Promise<AuthSession | null> => {
   return (await auth.api.getSession({ headers: requestHeaders })) as AuthSession | null;
 });
 
-export const getPortalSession = cache(async (): Promise<PortalSession | null> => {
-  const authSession = await getAuthSession();
-  if (!authSession) return null;
-  const resolved = await resolvePortalSession(await getDb(), authSession);
-  return resolved === 'no_membership' ? null : resolved;
-});
+/** The portal session of this request, resolved once per render. */
+export const getPortalSession = cache(async (): Promise<PortalSession | null> => requestPortalSession(await getDb(), await cookies(), getAuthSession));
 
 export async function actorOf(session: PortalSession | null): Promise<Actor | null> {
   if (!session) return null;

@@ -43,3 +43,9 @@ function under(path: string, prefix: string | undefined): boolean {
 export function sectionOfPath(path: string): Section | undefined {
   return sections.find((s) => s.id !== 'account' && (under(path, s.href) || under(path, s.api)));
 }
+
+/** Whether a page or JSON route belongs to a switched-off section (it answers 404). */
+export function isSwitchedOff(path: string): boolean {
+  const section = sectionOfPath(path);
+  return section !== undefined && !isSectionEnabled(section.id);
+}

@@ -1,11 +1,18 @@
+import { isSwitchedOff } from '../config/sections';
 import { failFromUnknown } from './envelope';
+import { notFound } from './errors';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler: every thrown error becomes the JSON envelope with its status. */
+/**
+ * Wraps a route handler: the JSON routes of a switched-off section answer 404, and every thrown error
+ * becomes the JSON envelope with its status. (Here rather than in the proxy, which would cost every
+ * JSON call a middleware pass.)
+ */
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      if (isSwitchedOff(new URL(request.url).pathname)) throw notFound('Route');
       return await handler(request, context);
     } catch (error) {
       return failFromUnknown(error);

@@ -1,0 +1,45 @@
+import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
+import type { Db } from '../db/types';
+import { getAuth } from './auth';
+import { findSession, resolvePortalSession, type AuthSession, type PortalSession } from './session';
+
+export type CookieJar = { get(name: string): { value: string } | undefined };
+
+/** The session token of the jar's session cookie when Better Auth's signature on it holds; else null. */
+export async function signedSessionToken(jar: CookieJar): Promise<string | null> {
+  const { authCookies, secret } = await (await getAuth()).$context;
+  const value = jar.get(authCookies.sessionToken.name)?.value;
+  const dot = value?.lastIndexOf('.') ?? -1;
+  if (!value || dot < 1) return null;
+  const token = value.slice(0, dot);
+  return constantTimeEqual(await makeSignature(token, secret), value.slice(dot + 1)) ? token : null;
+}
+
+/**
+ * Whether Better Auth itself must see this session: it has expired (Better Auth ends it) or is due for
+ * the sliding refresh of its expiry (Better Auth extends it and re-sets the cookie). Otherwise Better
+ * Auth's own lookup would only read what `findSession` already read.
+ */
+export async function sessionNeedsBetterAuth(expiresAt: Date, now = Date.now()): Promise<boolean> {
+  const { sessionConfig } = await (await getAuth()).$context;
+  const expires = expiresAt.getTime();
+  return expires <= now || expires - sessionConfig.expiresIn * 1000 + sessionConfig.updateAge * 1000 <= now;
+}
+
+/**
+ * The portal session of a request's cookies, null when signed out or without a membership. Most
+ * requests take one query; an unknown, expired or refresh-due session goes through `betterAuthSession`
+ * (Better Auth's own lookup, which ends or extends it) first.
+ */
+export async function requestPortalSession(db: Db, jar: CookieJar, betterAuthSession: () => Promise<AuthSession | null>): Promise<PortalSession | null> {
+  const token = await signedSessionToken(jar);
+  if (!token) return null;
+  let record = await findSession(db, token);
+  if (!record || (await sessionNeedsBetterAuth(record.expiresAt))) {
+    if (!(await betterAuthSession())) return null;
+    record = await findSession(db, token);
+    if (!record) return null;
+  }
+  const resolved = await resolvePortalSession(db, record);
+  return resolved === 'no_membership' ? null : resolved;
+}
