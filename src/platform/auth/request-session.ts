@@ -1,18 +1,34 @@
-import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/types';
 import { getAuth } from './auth';
 import { findSession, resolvePortalSession, type AuthSession, type PortalSession } from './session';
 
 export type CookieJar = { get(name: string): { value: string } | undefined };
 
-/** The session token of the jar's session cookie when Better Auth's signature on it holds; else null. */
+type CookieSettings = { cookieName: string; secret: string; expiresIn: number; updateAge: number };
+let settings: CookieSettings | undefined;
+
+/** Better Auth's cookie name, signing key and session lifetimes, read once. */
+async function cookieSettings(): Promise<CookieSettings> {
+  if (settings) return settings;
+  const { authCookies, secret, sessionConfig } = await (await getAuth()).$context;
+  return (settings = { cookieName: authCookies.sessionToken.name, secret, expiresIn: sessionConfig.expiresIn, updateAge: sessionConfig.updateAge });
+}
+
+/**
+ * The session token of the jar's session cookie when Better Auth's signature on it (HMAC-SHA256 of the
+ * token, base64) holds; else null. Node's synchronous HMAC: WebCrypto's would cost every request a
+ * round through the thread pool.
+ */
 export async function signedSessionToken(jar: CookieJar): Promise<string | null> {
-  const { authCookies, secret } = await (await getAuth()).$context;
-  const value = jar.get(authCookies.sessionToken.name)?.value;
+  const { cookieName, secret } = await cookieSettings();
+  const value = jar.get(cookieName)?.value;
   const dot = value?.lastIndexOf('.') ?? -1;
   if (!value || dot < 1) return null;
   const token = value.slice(0, dot);
-  return constantTimeEqual(await makeSignature(token, secret), value.slice(dot + 1)) ? token : null;
+  const expected = Buffer.from(createHmac('sha256', secret).update(token).digest('base64'));
+  const given = Buffer.from(value.slice(dot + 1));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
 /**
@@ -21,9 +37,9 @@ export async function signedSessionToken(jar: CookieJar): Promise<string | null>
  * Auth's own lookup would only read what `findSession` already read.
  */
 export async function sessionNeedsBetterAuth(expiresAt: Date, now = Date.now()): Promise<boolean> {
-  const { sessionConfig } = await (await getAuth()).$context;
+  const { expiresIn, updateAge } = await cookieSettings();
   const expires = expiresAt.getTime();
-  return expires <= now || expires - sessionConfig.expiresIn * 1000 + sessionConfig.updateAge * 1000 <= now;
+  return expires <= now || expires - expiresIn * 1000 + updateAge * 1000 <= now;
 }
 
 /**
