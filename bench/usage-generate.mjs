@@ -64,10 +64,12 @@ export async function generateUsage({ databaseUrl, orgs, events, days = 365, foc
         [focusOrgId, days],
       );
     }
-    // A database in use has been vacuumed; a freshly loaded one has autovacuum still to do, which would
-    // take the CPU from whatever is measured next.
-    log('  vacuum (analyze)…');
+    // A database in use has been vacuumed and checkpointed; a freshly loaded one has autovacuum still
+    // to do and the load's dirty pages still to write, which would take the CPU and the disk from
+    // whatever is measured next.
+    log('  vacuum (analyze), checkpoint…');
     await client.query('vacuum (analyze) usage_event, usage_daily, usage_monthly');
+    await client.query('checkpoint');
     const { rows } = await client.query('select (select count(*) from usage_event)::bigint as events, (select count(*) from usage_daily)::bigint as days');
     log(`  done in ${fmt((performance.now() - t0) / 1000, 1)} s: ${fmt(Number(rows[0].events))} raw events, ${fmt(Number(rows[0].days))} daily rollup rows`);
   } finally {
