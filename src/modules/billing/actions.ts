@@ -18,6 +18,7 @@ async function billingOfActor(actor: Actor): Promise<OrganizationBilling> {
 }
 
 const detailsView = (profile: typeof billingProfile.$inferSelect) => ({ billingEmail: profile.billingEmail, companyName: profile.companyName, address: profile.address });
+const taxIdView = (row: typeof taxId.$inferSelect) => ({ id: row.id, type: row.type, value: row.value, verification: row.verification });
 
 /** Billing email, company name and address: pushed to Stripe first for a Stripe customer, kept here for everyone. */
 export const updateBillingDetails = defineAction({
@@ -65,7 +66,7 @@ export const addTaxId = defineAction({
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict('This tax ID is already on file.');
-    const view = { id: row.id, type: row.type, value: row.value, verification: row.verification };
+    const view = taxIdView(row);
     emit('billing.tax_id_added', { organizationId, taxId: view });
     return { result: { taxId: view }, audit: { entityType: 'tax_id', entityId: row.id, after: view } };
   },
@@ -83,7 +84,7 @@ export const removeTaxId = defineAction({
     const organizationId = actor.organizationId!;
     const [removed] = await tx.delete(taxId).where(and(eq(taxId.id, input.taxIdId), eq(taxId.organizationId, organizationId))).returning();
     if (!removed) throw notFound('Tax ID');
-    const view = { id: removed.id, type: removed.type, value: removed.value, verification: removed.verification };
+    const view = taxIdView(removed);
     emit('billing.tax_id_removed', { organizationId, taxId: view });
     return { result: { removed: true }, audit: { entityType: 'tax_id', entityId: removed.id, before: view } };
   },
