@@ -6,13 +6,13 @@ import { findSession, resolvePortalSession, type AuthSession, type PortalSession
 export type CookieJar = { get(name: string): { value: string } | undefined };
 
 type CookieSettings = { cookieName: string; secret: string; expiresIn: number; updateAge: number };
-let settings: CookieSettings | undefined;
+let cached: CookieSettings | undefined;
 
 /** Better Auth's cookie name, signing key and session lifetimes, read once. */
 async function cookieSettings(): Promise<CookieSettings> {
-  if (settings) return settings;
+  if (cached) return cached;
   const { authCookies, secret, sessionConfig } = await (await getAuth()).$context;
-  return (settings = { cookieName: authCookies.sessionToken.name, secret, expiresIn: sessionConfig.expiresIn, updateAge: sessionConfig.updateAge });
+  return (cached = { cookieName: authCookies.sessionToken.name, secret, expiresIn: sessionConfig.expiresIn, updateAge: sessionConfig.updateAge });
 }
 
 /**
@@ -20,8 +20,7 @@ async function cookieSettings(): Promise<CookieSettings> {
  * token, base64) holds; else null. Node's synchronous HMAC: WebCrypto's would cost every request a
  * round through the thread pool.
  */
-export async function signedSessionToken(jar: CookieJar): Promise<string | null> {
-  const { cookieName, secret } = await cookieSettings();
+function signedSessionToken(jar: CookieJar, { cookieName, secret }: CookieSettings): string | null {
   const value = jar.get(cookieName)?.value;
   const dot = value?.lastIndexOf('.') ?? -1;
   if (!value || dot < 1) return null;
@@ -36,9 +35,9 @@ export async function signedSessionToken(jar: CookieJar): Promise<string | null>
  * the sliding refresh of its expiry (Better Auth extends it and re-sets the cookie). Otherwise Better
  * Auth's own lookup would only read what `findSession` already read.
  */
-export async function sessionNeedsBetterAuth(expiresAt: Date, now = Date.now()): Promise<boolean> {
-  const { expiresIn, updateAge } = await cookieSettings();
+function needsBetterAuth(expiresAt: Date, { expiresIn, updateAge }: CookieSettings): boolean {
   const expires = expiresAt.getTime();
+  const now = Date.now();
   return expires <= now || expires - expiresIn * 1000 + updateAge * 1000 <= now;
 }
 
@@ -48,10 +47,11 @@ export async function sessionNeedsBetterAuth(expiresAt: Date, now = Date.now()):
  * (Better Auth's own lookup, which ends or extends it) first.
  */
 export async function requestPortalSession(db: Db, jar: CookieJar, betterAuthSession: () => Promise<AuthSession | null>): Promise<PortalSession | null> {
-  const token = await signedSessionToken(jar);
+  const settings = await cookieSettings();
+  const token = signedSessionToken(jar, settings);
   if (!token) return null;
   let record = await findSession(db, token);
-  if (!record || (await sessionNeedsBetterAuth(record.expiresAt))) {
+  if (!record || needsBetterAuth(record.expiresAt, settings)) {
     if (!(await betterAuthSession())) return null;
     record = await findSession(db, token);
     if (!record) return null;
