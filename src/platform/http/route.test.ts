@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '../config';
 import { conflict } from './errors';
@@ -47,5 +49,19 @@ describe('route()', () => {
     });
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ success: false, error: { code: 'conflict', message: 'Already done.' } });
+  });
+});
+
+describe('section JSON routes', () => {
+  it('every handler under /api/account goes through route(), which answers 404 for switched-off sections', () => {
+    const root = path.join(process.cwd(), 'src/app/api/account');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('route.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      const handlers = source.match(/^export (const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b.*$/gm) ?? [];
+      expect(handlers.length, file).toBeGreaterThan(0);
+      for (const handler of handlers) expect(handler, file).toMatch(/^export const (GET|POST|PUT|PATCH|DELETE) = route(<.*>)?\(/);
+    }
   });
 });
