@@ -148,13 +148,18 @@ describe('usage ingest', () => {
     expect((refused as AppError).code).toBe('forbidden');
   });
 
-  it('writes one audit row per batch, with counts and not the events', async () => {
+  it('writes one audit row per batch, with counts and not the events, also for a re-sent batch', async () => {
     const org = await seedOrg(t.db);
-    await ingest([event(org.organizationId), event(org.organizationId), event(org.organizationId, { meter: 'nope' })]);
+    const batch = [event(org.organizationId), event(org.organizationId), event(org.organizationId, { meter: 'nope' })];
+    await ingest(batch);
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'host.ingest_usage', actorType: 'host', entityType: 'usage_batch' });
     expect(rows[0]!.after).toEqual({ events: 3, accepted: 2, duplicates: 0, rejected: 1, organizations: 1, alerts: 0 });
+    await ingest(batch); // its known keys fail the plain insert, and the batch takes the slower path: still one row
+    const afterResend = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
+    expect(afterResend.map((r) => r.after)).toContainEqual({ events: 3, accepted: 0, duplicates: 2, rejected: 1, organizations: 1, alerts: 0 });
+    expect(afterResend).toHaveLength(2);
   });
 
   it('another organization sees none of it', async () => {
