@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../crypto/tokens';
 import type { Db } from '../db/types';
 import { getAuth } from './auth';
 import { findSession, resolvePortalSession, type AuthSession, type PortalSession } from './session';
@@ -25,9 +26,7 @@ function signedSessionToken(jar: CookieJar, { cookieName, secret }: CookieSettin
   const dot = value?.lastIndexOf('.') ?? -1;
   if (!value || dot < 1) return null;
   const token = value.slice(0, dot);
-  const expected = Buffer.from(createHmac('sha256', secret).update(token).digest('base64'));
-  const given = Buffer.from(value.slice(dot + 1));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+  return sameSecret(value.slice(dot + 1), createHmac('sha256', secret).update(token).digest('base64')) ? token : null;
 }
 
 /**

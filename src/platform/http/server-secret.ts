@@ -1,12 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { getServerSecret } from '../config/server-secret';
+import { sameSecret } from '../crypto/tokens';
 import { unauthorized } from './errors';
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** True when an Authorization header value is `Bearer <PORTAL_SERVER_SECRET>`. */
 export function isServerSecret(authorization: string | null | undefined): boolean {
