@@ -44,6 +44,24 @@ test('the demo owner sees usage against the limit, both charts with their data, 
   expect(await bad.json()).toMatchObject({ success: false, error: { code: 'validation_failed', fields: { range: expect.any(String) } } });
 });
 
+test('every role sees usage, its own organization’s only: Acme’s viewer as its owner does, Globex’s viewer Globex’s', async ({ page, browser }) => {
+  await signIn(page, 'viewer@acme.example', DEMO_PASSWORD);
+  await page.getByRole('link', { name: 'Usage' }).click();
+  await expect(page.getByRole('region', { name: 'API calls' }).getByText('450,000 / 500,000 calls — 90 %')).toBeVisible();
+
+  const globexContext = await browser.newContext();
+  const globex = await globexContext.newPage();
+  await signIn(globex, 'viewer@globex.example', DEMO_PASSWORD);
+  await globex.getByRole('link', { name: 'Usage' }).click();
+  const apiCalls = globex.getByRole('region', { name: 'API calls' });
+  await expect(apiCalls.getByText('— no limit on the Enterprise plan')).toBeVisible();
+  await expect(apiCalls.getByText('450,000')).toHaveCount(0);
+  const { data } = (await (await globex.request.get('/api/account/usage')).json()) as { data: { meters: { meter: string; used: number; limit: number | null }[] } };
+  expect(data.meters.find((m) => m.meter === 'api_calls')).toMatchObject({ limit: null });
+  expect(data.meters.find((m) => m.meter === 'api_calls')!.used).not.toBe(450_000);
+  await globexContext.close();
+});
+
 test('a new customer sees an empty usage page', async ({ page }) => {
   await signUpAndVerify(page, 'usage-empty');
   await page.getByRole('link', { name: 'Usage' }).click();
