@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/platform/actions/schema';
 import { organization } from '@/platform/tenancy/schema';
@@ -10,6 +10,7 @@ import { hostActor, seedOrg, useTestDatabase } from '../../../tests/support/test
 import { ingestUsage } from './actions';
 import { addDays, addMonths, monthStart, periodOf, utcDay } from './period';
 import { usageOverview } from './read';
+import { rowsOf } from './sql';
 import { dailyOf, event, key, monthlyOf, rawEventsOf } from './test-fixtures';
 
 const t = useTestDatabase();
@@ -23,6 +24,20 @@ describe('usage ingest', () => {
     expect(await dailyOf(t.db, org.organizationId)).toEqual([{ day: utcDay(new Date()), value: 42 }]);
     expect(await dailyOf(t.db, org.organizationId, 'storage_gb')).toEqual([{ day: utcDay(new Date()), value: 0.3 }]);
     expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(4);
+  });
+
+  it('rolls up to the same decimal total as PostgreSQL sums the raw events: past 2^53, tiny fractions, mixed', async () => {
+    const org = await seedOrg(t.db);
+    const values = [999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999, 1e-7, 0.1, 0.2, 1.5, 123_456.789, 3];
+    expect(await ingest(values.map((value) => event(org.organizationId, { value })))).toMatchObject({ accepted: values.length });
+    const [sums] = await rowsOf<{ raw: string; daily: string; monthly: string }>(
+      t.db,
+      sql`select (select sum(value) from usage_event where organization_id = ${org.organizationId})::text as raw,
+                 (select sum(value) from usage_daily where organization_id = ${org.organizationId})::text as daily,
+                 (select sum(value) from usage_monthly where organization_id = ${org.organizationId})::text as monthly`,
+    );
+    expect(sums!.raw).toBe('3000000000123458.5890001');
+    expect(sums).toEqual({ raw: sums!.raw, daily: sums!.raw, monthly: sums!.raw });
   });
 
   it('counts an idempotency key once, within a batch and across repeated batches, forever', async () => {

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Meter } from '@config/usage';
 import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
+import { dailyTotalsOf } from './daily-totals';
 import type { ScreenedEvent } from './screen';
 import { rowsOf } from './sql';
 
@@ -27,37 +28,65 @@ function rollUp(source: SQL): SQL {
     )`;
 }
 
+/** The first event of each key, in key order: the same for every transaction, so concurrent batches never deadlock. */
+function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
+  const byKey = new Map<string, ScreenedEvent>();
+  for (const e of events) {
+    // Organization ids and meters hold no NUL, so the key reads back one way only.
+    const key = `${e.organizationId}\u0000${e.idempotencyKey}\u0000${e.meter}`;
+    if (!byKey.has(key)) byKey.set(key, e);
+  }
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+}
+
 /**
- * One statement: stores the events and adds those stored to their organization's meter per UTC day
- * and per month, returning each touched month's new total. The month rows are locked until commit,
- * so a concurrent batch of the same period reads a total that includes this one.
- * `skipKnownKeys` drops events whose key is already stored (even by a concurrent batch); without it a
- * known key fails the statement.
+ * The events as one array per column (the driver sends each as a single parameter): far fewer bytes
+ * for PostgreSQL to receive and parse than a row per event.
  */
-async function insertAndRollUp(db: Db, events: ScreenedEvent[], skipKnownKeys: boolean): Promise<Stored> {
-  // One JSON parameter for the whole batch: a short statement for PostgreSQL to parse and plan, and
-  // cheaper for node-postgres to send than a parameter per value or an array per column.
-  const batch = JSON.stringify(events.map((e, i) => ({ o: e.organizationId, m: e.meter, v: e.value, t: e.timestamp, k: e.idempotencyKey, i })));
+function eventRows(events: ScreenedEvent[]): SQL {
+  const column = <T>(pick: (e: ScreenedEvent) => T) => sql.param(events.map(pick));
+  return sql`unnest(${column((e) => e.organizationId)}::text[], ${column((e) => e.meter)}::text[], ${column((e) => e.value)}::numeric[], ${column((e) => e.timestamp)}::timestamptz[], ${column((e) => e.idempotencyKey)}::text[])
+    as e(organization_id, meter, value, occurred_at, idempotency_key)`;
+}
+
+function monthTotalsOf(rows: { organization_id: string; meter: Meter; month: string; used: string }[]): PeriodTotal[] {
+  return rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, periodStart: r.month, used: Number(r.used) }));
+}
+
+/**
+ * The usual case, every key new: a plain insert (a known key fails it), then the batch's sums per
+ * organization, meter and day, added up here, are added to the rollups.
+ */
+async function insertNewAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
+  await db.execute(sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
+  const totals = dailyTotalsOf(events);
+  const rows = await rowsOf<{ organization_id: string; meter: Meter; month: string; used: string }>(
+    db,
+    sql`
+      with additions as (
+        select organization_id, meter, date '1970-01-01' + day as day, value
+        from unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::int[], ${sql.param(totals.values)}::numeric[])
+          as a(organization_id, meter, day, value)
+      ), ${rollUp(sql`additions`)}
+      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
+  );
+  return { inserted: events.length, periods: monthTotalsOf(rows) };
+}
+
+/** Some keys known: inserts the events whose key is new (even against a concurrent batch) and rolls up those. */
+async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
   const rows = await rowsOf<{ organization_id: string; meter: Meter; month: string; used: string; inserted: number }>(
     db,
     sql`
-      with batch as (
-        -- The first event of each key; in key order, the same for every transaction (no deadlocks).
-        select distinct on (o, k, m) o, m, v, t, k
-        from json_to_recordset(${batch}::json) as e(o text, m text, v numeric, t timestamptz, k text, i int)
-        order by o, k, m, i
-      ), ins as (
+      with ins as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
-        select o, m, v, t, k from batch
-        ${skipKnownKeys ? sql`on conflict do nothing` : sql``}
+        select * from ${eventRows(events)}
+        on conflict do nothing
         returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
       ), ${rollUp(sql`ins`)}
       select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used, (select count(*) from ins)::int as inserted from monthly`,
   );
-  return {
-    inserted: rows[0]?.inserted ?? 0,
-    periods: rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, periodStart: r.month, used: Number(r.used) })),
-  };
+  return { inserted: rows[0]?.inserted ?? 0, periods: monthTotalsOf(rows) };
 }
 
 /**
@@ -66,12 +95,13 @@ async function insertAndRollUp(db: Db, events: ScreenedEvent[], skipKnownKeys: b
  * the slower path that skips known keys row by row. The primary key decides either way.
  */
 export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
-  if (events.length === 0) return { inserted: 0, periods: [] };
+  const unique = firstOfEachKey(events);
+  if (unique.length === 0) return { inserted: 0, periods: [] };
   try {
-    return await tx.transaction((savepoint) => insertAndRollUp(savepoint, events, false));
+    return await tx.transaction((savepoint) => insertNewAndRollUp(savepoint, unique));
   } catch (error) {
     if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
-    return insertAndRollUp(tx, events, true);
+    return insertUnknownAndRollUp(tx, unique);
   }
 }
 

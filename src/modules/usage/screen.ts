@@ -9,8 +9,11 @@ export const MAX_AGE_MS = 35 * 86_400_000;
 export const MAX_AHEAD_MS = 5 * 60_000;
 
 export type Rejection = { index: number; code: 'unknown_organization' | 'unknown_meter' | 'negative_value' | 'timestamp_too_old' | 'timestamp_in_future'; message: string };
-/** An event to store: its organization resolved, its timestamp as received (validated ISO 8601, parsed by PostgreSQL). */
-export type ScreenedEvent = { organizationId: string; meter: Meter; value: number; timestamp: string; idempotencyKey: string };
+/**
+ * An event to store: its organization resolved, its timestamp as received (validated ISO 8601, stored as
+ * PostgreSQL parses it, microseconds included) and in milliseconds since the epoch (for its UTC day).
+ */
+export type ScreenedEvent = { organizationId: string; meter: Meter; value: number; timestamp: string; occurredAt: number; idempotencyKey: string };
 export type Screened = { valid: ScreenedEvent[]; rejected: Rejection[]; plans: Map<string, string> };
 type Org = { id: string; externalId: string | null; plan: string };
 
@@ -62,9 +65,10 @@ export async function screenEvents(tx: Db, events: UsageEventInput[], actor: Act
           ? orgs.byId.get(actor.organizationId)
           : undefined;
     // Date.parse, not new Date: Next.js wraps the Date constructor, which makes each instance slow.
-    const problem = problemOf(e, org, Date.parse(e.timestamp), window);
+    const occurredAt = Date.parse(e.timestamp);
+    const problem = problemOf(e, org, occurredAt, window);
     if (problem) return void screened.rejected.push({ index, ...problem });
-    screened.valid.push({ organizationId: org!.id, meter: e.meter as Meter, value: e.value, timestamp: e.timestamp, idempotencyKey: e.idempotencyKey });
+    screened.valid.push({ organizationId: org!.id, meter: e.meter as Meter, value: e.value, timestamp: e.timestamp, occurredAt, idempotencyKey: e.idempotencyKey });
     screened.plans.set(org!.id, org!.plan);
   });
   return screened;
