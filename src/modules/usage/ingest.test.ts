@@ -40,6 +40,14 @@ describe('usage ingest', () => {
     expect(sums).toEqual({ raw: sums!.raw, daily: sums!.raw, monthly: sums!.raw });
   });
 
+  it('refuses a batch naming a key with a NUL character (PostgreSQL text cannot hold it) with a 422, storing nothing', async () => {
+    const org = await seedOrg(t.db);
+    const refused = await ingest([event(org.organizationId), event(org.organizationId, { idempotencyKey: 'a\u0000b' })]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: 'validation_failed', fields: { 'events.1.idempotencyKey': expect.stringContaining('NUL') } });
+    expect(await rawEventsOf(t.db, org.organizationId)).toHaveLength(0);
+  });
+
   it('counts an idempotency key once, within a batch and across repeated batches, forever', async () => {
     const org = await seedOrg(t.db);
     const batch = [event(org.organizationId, { value: 5, idempotencyKey: 'a' }), event(org.organizationId, { value: 7, idempotencyKey: 'b' }), event(org.organizationId, { value: 100, idempotencyKey: 'a' })];
