@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import type { Meter } from '@config/usage';
+import { utcDay } from './period';
 import type { ScreenedEvent } from './screen';
 
 const DAY_MS = 86_400_000;
@@ -22,8 +23,8 @@ class ExactSum {
   }
 }
 
-/** Per organization, meter and UTC day (days since 1970-01-01): the sum of the events, as parallel columns. */
-export type DailyTotals = { organizationIds: string[]; meters: Meter[]; days: number[]; values: string[] };
+/** Per organization, meter and UTC day ('YYYY-MM-DD'): the sum of the events (a decimal string), as parallel columns. */
+export type DailyTotals = { organizationIds: string[]; meters: Meter[]; days: string[]; values: string[] };
 
 export function dailyTotalsOf(events: ScreenedEvent[]): DailyTotals {
   const groups = new Map<string, { organizationId: string; meter: Meter; day: number; sum: ExactSum }>();
@@ -38,7 +39,7 @@ export function dailyTotalsOf(events: ScreenedEvent[]): DailyTotals {
   for (const g of groups.values()) {
     totals.organizationIds.push(g.organizationId);
     totals.meters.push(g.meter);
-    totals.days.push(g.day);
+    totals.days.push(utcDay(new Date(g.day * DAY_MS)));
     totals.values.push(g.sum.toString());
   }
   return totals;

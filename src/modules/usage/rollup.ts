@@ -2,13 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Meter } from '@config/usage';
 import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
-import { dailyTotalsOf } from './daily-totals';
+import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
 import { rowsOf } from './sql';
 
 /** An organization's usage of a meter in a billing period, after a batch was added to it. */
 export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
 type Stored = { inserted: number; periods: PeriodTotal[] };
+type MonthRow = { organization_id: string; meter: Meter; month: string; used: string };
 
 /**
  * Two CTEs, `daily` and `monthly`, adding the rows (organization_id, meter, day, value) of the CTE
@@ -40,8 +41,8 @@ function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
 }
 
 /**
- * The events as one array per column (the driver sends each as a single parameter): far fewer bytes
- * for PostgreSQL to receive and parse than a row per event.
+ * The events as one array per column (the driver sends each as a single parameter): cheaper for
+ * PostgreSQL to read than a JSON document of the batch.
  */
 function eventRows(events: ScreenedEvent[]): SQL {
   const column = <T>(pick: (e: ScreenedEvent) => T) => sql.param(events.map(pick));
@@ -49,8 +50,22 @@ function eventRows(events: ScreenedEvent[]): SQL {
     as e(organization_id, meter, value, occurred_at, idempotency_key)`;
 }
 
-function monthTotalsOf(rows: { organization_id: string; meter: Meter; month: string; used: string }[]): PeriodTotal[] {
+function monthTotalsOf(rows: MonthRow[]): PeriodTotal[] {
   return rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, periodStart: r.month, used: Number(r.used) }));
+}
+
+/** Adds sums per organization, meter and day to the rollups; returns the touched months' new totals. */
+async function addDailyTotals(db: Db, totals: DailyTotals): Promise<PeriodTotal[]> {
+  const rows = await rowsOf<MonthRow>(
+    db,
+    sql`
+      with additions as (
+        select * from unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::date[], ${sql.param(totals.values)}::numeric[])
+          as a(organization_id, meter, day, value)
+      ), ${rollUp(sql`additions`)}
+      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
+  );
+  return monthTotalsOf(rows);
 }
 
 /**
@@ -59,23 +74,12 @@ function monthTotalsOf(rows: { organization_id: string; meter: Meter; month: str
  */
 async function insertNewAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
   await db.execute(sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
-  const totals = dailyTotalsOf(events);
-  const rows = await rowsOf<{ organization_id: string; meter: Meter; month: string; used: string }>(
-    db,
-    sql`
-      with additions as (
-        select organization_id, meter, date '1970-01-01' + day as day, value
-        from unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::int[], ${sql.param(totals.values)}::numeric[])
-          as a(organization_id, meter, day, value)
-      ), ${rollUp(sql`additions`)}
-      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
-  );
-  return { inserted: events.length, periods: monthTotalsOf(rows) };
+  return { inserted: events.length, periods: await addDailyTotals(db, dailyTotalsOf(events)) };
 }
 
 /** Some keys known: inserts the events whose key is new (even against a concurrent batch) and rolls up those. */
 async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  const rows = await rowsOf<{ organization_id: string; meter: Meter; month: string; used: string; inserted: number }>(
+  const rows = await rowsOf<MonthRow & { inserted: number }>(
     db,
     sql`
       with ins as (
@@ -111,12 +115,5 @@ export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<S
  */
 export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[]): Promise<PeriodTotal[]> {
   if (days.length === 0) return [];
-  const rows = sql.join(days.map((d) => sql`(${organizationId}, ${d.meter}, ${d.day}::date, ${String(d.value)}::numeric)`), sql`, `);
-  const totals = await rowsOf<{ meter: Meter; month: string; used: string }>(
-    db,
-    sql`
-      with additions(organization_id, meter, day, value) as (values ${rows}), ${rollUp(sql`additions`)}
-      select meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
-  );
-  return totals.map((t) => ({ organizationId, meter: t.meter, periodStart: t.month, used: Number(t.used) }));
+  return addDailyTotals(db, { organizationIds: days.map(() => organizationId), meters: days.map((d) => d.meter), days: days.map((d) => d.day), values: days.map((d) => String(d.value)) });
 }
