@@ -4,7 +4,7 @@ import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
 import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
-import { rowsOf } from './sql';
+import { columnParam, rowsOf } from './sql';
 
 /** An organization's usage of a meter in a billing period, after a batch was added to it. */
 export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
@@ -45,9 +45,27 @@ function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
  * PostgreSQL to read than a JSON document of the batch.
  */
 function eventRows(events: ScreenedEvent[]): SQL {
-  const column = <T>(pick: (e: ScreenedEvent) => T) => sql.param(events.map(pick));
+  const column = <T>(pick: (e: ScreenedEvent) => T) => columnParam(events, pick);
   return sql`unnest(${column((e) => e.organizationId)}::text[], ${column((e) => e.meter)}::text[], ${column((e) => e.value)}::numeric[], ${column((e) => e.timestamp)}::timestamptz[], ${column((e) => e.idempotencyKey)}::text[])
     as e(organization_id, meter, value, occurred_at, idempotency_key)`;
+}
+
+/** Sums per organization, meter and day as rows (organization_id, meter, day, value). */
+function totalsRows(totals: DailyTotals): SQL {
+  return sql`unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::date[], ${sql.param(totals.values)}::numeric[])
+    as a(organization_id, meter, day, value)`;
+}
+
+/**
+ * One statement: `additions` (a CTE the caller defines, after any it needs first) rolled up, and
+ * each touched month's new total returned, with `inserted` if the caller selects it in `extra`.
+ */
+async function rollUpAdditions<R extends object = object>(db: Db, ctes: SQL, extra: SQL = sql``): Promise<(MonthRow & R)[]> {
+  return rowsOf<MonthRow & R>(
+    db,
+    sql`with ${ctes}, ${rollUp(sql`additions`)}
+      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used${extra} from monthly`,
+  );
 }
 
 function monthTotalsOf(rows: MonthRow[]): PeriodTotal[] {
@@ -56,55 +74,52 @@ function monthTotalsOf(rows: MonthRow[]): PeriodTotal[] {
 
 /** Adds sums per organization, meter and day to the rollups; returns the touched months' new totals. */
 async function addDailyTotals(db: Db, totals: DailyTotals): Promise<PeriodTotal[]> {
-  const rows = await rowsOf<MonthRow>(
-    db,
-    sql`
-      with additions as (
-        select * from unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::date[], ${sql.param(totals.values)}::numeric[])
-          as a(organization_id, meter, day, value)
-      ), ${rollUp(sql`additions`)}
-      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used from monthly`,
-  );
-  return monthTotalsOf(rows);
+  return monthTotalsOf(await rollUpAdditions(db, sql`additions as (select * from ${totalsRows(totals)})`));
 }
 
 /**
- * The usual case, every key new: a plain insert (a known key fails it), then the batch's sums per
- * organization, meter and day, added up here, are added to the rollups.
+ * The usual case, every key new: a plain insert (a known key fails the whole statement) and the
+ * batch's sums per organization, meter and day, added up here, added to the rollups.
  */
 async function insertNewAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  await db.execute(sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
-  return { inserted: events.length, periods: await addDailyTotals(db, dailyTotalsOf(events)) };
+  const rows = await rollUpAdditions(
+    db,
+    sql`ins as (insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}),
+      additions as (select * from ${totalsRows(dailyTotalsOf(events))})`,
+  );
+  return { inserted: events.length, periods: monthTotalsOf(rows) };
 }
 
 /** Some keys known: inserts the events whose key is new (even against a concurrent batch) and rolls up those. */
 async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  const rows = await rowsOf<MonthRow & { inserted: number }>(
+  const rows = await rollUpAdditions<{ inserted: number }>(
     db,
-    sql`
-      with ins as (
+    sql`additions as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
         select * from ${eventRows(events)}
         on conflict do nothing
         returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
-      ), ${rollUp(sql`ins`)}
-      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used, (select count(*) from ins)::int as inserted from monthly`,
+      )`,
+    sql`, (select count(*) from additions)::int as inserted`,
   );
   return { inserted: rows[0]?.inserted ?? 0, periods: monthTotalsOf(rows) };
 }
 
 /**
  * Stores the events whose key is new and rolls them up, exactly once per key. Most batches hold only
- * new keys, so the plain insert is tried first (inside a savepoint); a known key sends the batch down
- * the slower path that skips known keys row by row. The primary key decides either way.
+ * new keys, so the plain insert is tried first, after a savepoint; a known key sends the batch back
+ * to it and down the slower path that skips known keys row by row. The primary key decides either
+ * way. The savepoint is not released: the transaction ends soon, and the release would cost a round trip.
  */
 export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
   const unique = firstOfEachKey(events);
   if (unique.length === 0) return { inserted: 0, periods: [] };
+  await tx.execute(sql`savepoint usage_new_keys`);
   try {
-    return await tx.transaction((savepoint) => insertNewAndRollUp(savepoint, unique));
+    return await insertNewAndRollUp(tx, unique);
   } catch (error) {
     if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
+    await tx.execute(sql`rollback to savepoint usage_new_keys`);
     return insertUnknownAndRollUp(tx, unique);
   }
 }

@@ -1,4 +1,5 @@
-import { asc, inArray, or } from 'drizzle-orm';
+import { asc, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { isMeter, type Meter } from '@config/usage';
 import type { Actor } from '@/platform/actions/actor';
 import type { Db } from '@/platform/db/types';
@@ -17,6 +18,11 @@ export type ScreenedEvent = { organizationId: string; meter: Meter; value: numbe
 export type Screened = { valid: ScreenedEvent[]; rejected: Rejection[]; plans: Map<string, string> };
 type Org = { id: string; externalId: string | null; plan: string };
 
+/** `column = any(array)`: one parameter however many organizations a batch names. */
+function isAnyOf(column: AnyPgColumn, values: Set<string>): SQL {
+  return sql`${column} = any(${sql.param([...values])}::text[])`;
+}
+
 /** The organizations the events name, as far as this actor may report for them; locked for this transaction. */
 async function organizationsOf(tx: Db, events: UsageEventInput[], actor: Actor): Promise<{ byId: Map<string, Org>; byExternalId: Map<string, Org> }> {
   const ids = new Set<string>();
@@ -26,7 +32,7 @@ async function organizationsOf(tx: Db, events: UsageEventInput[], actor: Actor):
     else if (e.organizationExternalId) externalIds.add(e.organizationExternalId);
     else if (actor.organizationId) ids.add(actor.organizationId);
   }
-  const conditions = [...(ids.size ? [inArray(organization.id, [...ids])] : []), ...(externalIds.size ? [inArray(organization.externalId, [...externalIds])] : [])];
+  const conditions = [...(ids.size ? [isAnyOf(organization.id, ids)] : []), ...(externalIds.size ? [isAnyOf(organization.externalId, externalIds)] : [])];
   // Locked against deletion until commit, as a foreign key would lock them for each event (schema.ts).
   const rows = conditions.length
     ? await tx

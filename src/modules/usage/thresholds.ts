@@ -3,7 +3,7 @@ import { usageLimitOf, usageThresholds, type Meter } from '@config/usage';
 import type { ActionContext } from '@/platform/actions/define';
 import { addMonths } from './period';
 import type { PeriodTotal } from './rollup';
-import { rowsOf } from './sql';
+import { columnParam, rowsOf } from './sql';
 
 type Reached = PeriodTotal & { threshold: number; limit: number };
 
@@ -25,14 +25,12 @@ function reachedThresholds(periods: PeriodTotal[], planOf: (organizationId: stri
 export async function recordReachedThresholds(ctx: ActionContext, periods: PeriodTotal[], planOf: (organizationId: string) => string): Promise<number> {
   const reached = reachedThresholds(periods, planOf);
   if (reached.length === 0) return 0;
-  const values = sql.join(
-    reached.map((r) => sql`(${r.organizationId}, ${r.meter}, ${r.periodStart}::date, ${r.threshold}::int, ${String(r.limit)}::numeric)`),
-    sql`, `,
-  );
+  // One array per column: a busy organization past a threshold re-offers its alerts with every batch.
+  const column = <T>(pick: (r: Reached) => T) => columnParam(reached, pick);
   const recorded = await rowsOf<{ organization_id: string; meter: Meter; period_start: string; threshold: number }>(
     ctx.tx,
     sql`insert into usage_alert (organization_id, meter, period_start, threshold, limit_value)
-        values ${values}
+        select * from unnest(${column((r) => r.organizationId)}::text[], ${column((r) => r.meter)}::text[], ${column((r) => r.periodStart)}::date[], ${column((r) => r.threshold)}::int[], ${column((r) => String(r.limit))}::numeric[])
         on conflict do nothing
         returning organization_id, meter, to_char(period_start, 'YYYY-MM-DD') as period_start, threshold`,
   );

@@ -10,22 +10,37 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** The paths of the strings in `value` holding a NUL character, which PostgreSQL's text cannot store. */
-function nulFieldsOf(value: unknown, path: string, fields: FieldErrors): FieldErrors {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Names each string in `value` holding a NUL character, which PostgreSQL's text cannot store. The
+ * path is one array, joined only for a string that fails: this walk sees every value of every input
+ * (an ingest batch holds 6,000).
+ */
+function addNulFields(value: unknown, path: (string | number)[], fields: FieldErrors): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) fields[path || '_'] ??= 'Must not contain the NUL character (\\u0000).';
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulFieldsOf(item, path ? `${path}.${index}` : String(index), fields));
-  } else if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    for (const [key, item] of Object.entries(value)) nulFieldsOf(item, path ? `${path}.${key}` : key, fields);
+    if (value.includes('\u0000')) fields[path.join('.') || '_'] ??= 'Must not contain the NUL character (\\u0000).';
+    return;
   }
-  return fields;
+  if (Array.isArray(value)) value.forEach((item, index) => addNulFieldsAt(item, index, path, fields));
+  else if (isPlainObject(value)) for (const key of Object.keys(value)) addNulFieldsAt(value[key], key, path, fields);
+}
+
+function addNulFieldsAt(value: unknown, key: string | number, path: (string | number)[], fields: FieldErrors): void {
+  path.push(key);
+  addNulFields(value, path, fields);
+  path.pop();
 }
 
 /** Validates with zod; a failure is a 422 naming each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
-  const fields = parsed.success ? nulFieldsOf(parsed.data, '', {}) : fieldErrorsOf(parsed.error);
+  const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (parsed.success) addNulFields(parsed.data, [], fields);
   if (!parsed.success || Object.keys(fields).length > 0) {
     throw new AppError('validation_failed', 'Some fields are not valid.', fields);
   }
