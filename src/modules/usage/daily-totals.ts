@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Meter } from '@config/usage';
+import { meterIds, type Meter } from '@config/usage';
 import { utcDay } from './period';
 import type { ScreenedEvent } from './screen';
 
@@ -26,21 +26,28 @@ class ExactSum {
 /** Per organization, meter and UTC day ('YYYY-MM-DD'): the sum of the events (a decimal string), as parallel columns. */
 export type DailyTotals = { organizationIds: string[]; meters: Meter[]; days: string[]; values: string[] };
 
+type Group = { organizationId: string; meter: Meter; day: number; sum: ExactSum };
+
 export function dailyTotalsOf(events: ScreenedEvent[]): DailyTotals {
-  const groups = new Map<string, { organizationId: string; meter: Meter; day: number; sum: ExactSum }>();
+  // By organization, then by a number for meter and day: no key string to build per event.
+  const byOrganization = new Map<string, Map<number, Group>>();
+  const groups: Group[] = [];
   for (const e of events) {
+    let ofOrganization = byOrganization.get(e.organizationId);
+    if (!ofOrganization) byOrganization.set(e.organizationId, (ofOrganization = new Map()));
     const day = Math.floor(e.occurredAt / DAY_MS);
-    const key = `${e.organizationId}\u0000${e.meter}\u0000${day}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { organizationId: e.organizationId, meter: e.meter, day, sum: new ExactSum() }));
+    const key = day * meterIds.length + meterIds.indexOf(e.meter);
+    let group = ofOrganization.get(key);
+    if (!group) {
+      ofOrganization.set(key, (group = { organizationId: e.organizationId, meter: e.meter, day, sum: new ExactSum() }));
+      groups.push(group);
+    }
     group.sum.add(e.value);
   }
-  const totals: DailyTotals = { organizationIds: [], meters: [], days: [], values: [] };
-  for (const g of groups.values()) {
-    totals.organizationIds.push(g.organizationId);
-    totals.meters.push(g.meter);
-    totals.days.push(utcDay(new Date(g.day * DAY_MS)));
-    totals.values.push(g.sum.toString());
-  }
-  return totals;
+  return {
+    organizationIds: groups.map((g) => g.organizationId),
+    meters: groups.map((g) => g.meter),
+    days: groups.map((g) => utcDay(new Date(g.day * DAY_MS))),
+    values: groups.map((g) => g.sum.toString()),
+  };
 }

@@ -40,6 +40,22 @@ describe('usage ingest', () => {
     expect(sums).toEqual({ raw: sums!.raw, daily: sums!.raw, monthly: sums!.raw });
   });
 
+  it('stores keys verbatim, quotes, backslashes, commas and braces included, and counts them once', async () => {
+    const org = await seedOrg(t.db);
+    // Sent as one array literal each: the first batch quotes its elements, the second needs escaping too.
+    const batches = [
+      ['{brace},comma', 'NULL', 'in ner', 'ünï ✓'],
+      ['a"quote', 'back\\slash', '\\"{,}'],
+    ];
+    for (const keys of batches) {
+      const batch = keys.map((idempotencyKey) => event(org.organizationId, { idempotencyKey }));
+      expect(await ingest(batch)).toEqual({ accepted: keys.length, duplicates: 0, rejected: [] });
+      expect(await ingest(batch)).toEqual({ accepted: 0, duplicates: keys.length, rejected: [] });
+    }
+    const stored = await rowsOf<{ key: string }>(t.db, sql`select idempotency_key as key from usage_event where organization_id = ${org.organizationId}`);
+    expect(stored.map((r) => r.key).sort()).toEqual(batches.flat().sort());
+  });
+
   it('refuses a batch naming a key with a NUL character (PostgreSQL text cannot hold it) with a 422, storing nothing', async () => {
     const org = await seedOrg(t.db);
     const refused = await ingest([event(org.organizationId), event(org.organizationId, { idempotencyKey: 'a\u0000b' })]).catch((e: unknown) => e);

@@ -4,7 +4,7 @@ import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
 import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
-import { columnParam, rowsOf } from './sql';
+import { arrayParam, columnParam, rowsOf } from './sql';
 
 /** An organization's usage of a meter in a billing period, after a batch was added to it. */
 export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
@@ -29,15 +29,16 @@ function rollUp(source: SQL): SQL {
     )`;
 }
 
-/** The first event of each key, in key order: the same for every transaction, so concurrent batches never deadlock. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: ScreenedEvent, b: ScreenedEvent) => compare(a.organizationId, b.organizationId) || compare(a.idempotencyKey, b.idempotencyKey) || compare(a.meter, b.meter);
+
+/**
+ * The first event of each key, in key order: the same for every transaction, so concurrent batches
+ * never deadlock. The sort is stable, so of equal keys the first sent comes first.
+ */
 function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
-  const byKey = new Map<string, ScreenedEvent>();
-  for (const e of events) {
-    // Organization ids and meters hold no NUL, so the key reads back one way only.
-    const key = `${e.organizationId}\u0000${e.idempotencyKey}\u0000${e.meter}`;
-    if (!byKey.has(key)) byKey.set(key, e);
-  }
-  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+  const sorted = [...events].sort(byKey);
+  return sorted.filter((e, i) => i === 0 || byKey(sorted[i - 1]!, e) !== 0);
 }
 
 /**
@@ -45,14 +46,14 @@ function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
  * PostgreSQL to read than a JSON document of the batch.
  */
 function eventRows(events: ScreenedEvent[]): SQL {
-  const column = <T>(pick: (e: ScreenedEvent) => T) => columnParam(events, pick);
+  const column = (pick: (e: ScreenedEvent) => string | number) => columnParam(events, pick);
   return sql`unnest(${column((e) => e.organizationId)}::text[], ${column((e) => e.meter)}::text[], ${column((e) => e.value)}::numeric[], ${column((e) => e.timestamp)}::timestamptz[], ${column((e) => e.idempotencyKey)}::text[])
     as e(organization_id, meter, value, occurred_at, idempotency_key)`;
 }
 
 /** Sums per organization, meter and day as rows (organization_id, meter, day, value). */
 function totalsRows(totals: DailyTotals): SQL {
-  return sql`unnest(${sql.param(totals.organizationIds)}::text[], ${sql.param(totals.meters)}::text[], ${sql.param(totals.days)}::date[], ${sql.param(totals.values)}::numeric[])
+  return sql`unnest(${arrayParam(totals.organizationIds)}::text[], ${arrayParam(totals.meters)}::text[], ${arrayParam(totals.days)}::date[], ${arrayParam(totals.values)}::numeric[])
     as a(organization_id, meter, day, value)`;
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from '@/platform/actions/actor';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
 import type { UsageEventInput } from './inputs';
+import { arrayParam } from './sql';
 
 export const MAX_AGE_MS = 35 * 86_400_000;
 export const MAX_AHEAD_MS = 5 * 60_000;
@@ -20,7 +21,7 @@ type Org = { id: string; externalId: string | null; plan: string };
 
 /** `column = any(array)`: one parameter however many organizations a batch names. */
 function isAnyOf(column: AnyPgColumn, values: Set<string>): SQL {
-  return sql`${column} = any(${sql.param([...values])}::text[])`;
+  return sql`${column} = any(${arrayParam([...values])}::text[])`;
 }
 
 /** The organizations the events name, as far as this actor may report for them; locked for this transaction. */

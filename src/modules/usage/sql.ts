@@ -7,9 +7,18 @@ export async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
 }
 
 /**
- * One column of `rows` as a single array parameter, for `unnest`: the driver sends the batch as one
- * value per column instead of one parameter per cell.
+ * `values` as one parameter holding PostgreSQL's array literal, every element quoted (cast it at the
+ * call site: `::text[]`, `::numeric[]`…). The literal is one join when no value holds a quote or a
+ * backslash, which is every value in practice; otherwise the driver escapes the array element by
+ * element, as it does for any array (a batch of 1000 events spent 0.8 µs per event there).
  */
-export function columnParam<R, T>(rows: R[], pick: (row: R) => T): Param<T[]> {
-  return sql.param(rows.map(pick));
+export function arrayParam(values: readonly (string | number)[]): Param {
+  if (values.length === 0) return sql.param([]);
+  const joined = values.join('","');
+  return sql.param(/["\\]/.test(joined) ? values : `{"${joined}"}`);
+}
+
+/** One column of `rows` as a single array parameter, for `unnest`. */
+export function columnParam<R>(rows: readonly R[], pick: (row: R) => string | number): Param {
+  return arrayParam(rows.map(pick));
 }

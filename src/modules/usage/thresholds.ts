@@ -26,11 +26,11 @@ export async function recordReachedThresholds(ctx: ActionContext, periods: Perio
   const reached = reachedThresholds(periods, planOf);
   if (reached.length === 0) return 0;
   // One array per column: a busy organization past a threshold re-offers its alerts with every batch.
-  const column = <T>(pick: (r: Reached) => T) => columnParam(reached, pick);
+  const column = (pick: (r: Reached) => string | number) => columnParam(reached, pick);
   const recorded = await rowsOf<{ organization_id: string; meter: Meter; period_start: string; threshold: number }>(
     ctx.tx,
     sql`insert into usage_alert (organization_id, meter, period_start, threshold, limit_value)
-        select * from unnest(${column((r) => r.organizationId)}::text[], ${column((r) => r.meter)}::text[], ${column((r) => r.periodStart)}::date[], ${column((r) => r.threshold)}::int[], ${column((r) => String(r.limit))}::numeric[])
+        select * from unnest(${column((r) => r.organizationId)}::text[], ${column((r) => r.meter)}::text[], ${column((r) => r.periodStart)}::date[], ${column((r) => r.threshold)}::int[], ${column((r) => r.limit)}::numeric[])
         on conflict do nothing
         returning organization_id, meter, to_char(period_start, 'YYYY-MM-DD') as period_start, threshold`,
   );
