@@ -2,7 +2,7 @@ import { defineAction } from '@/platform/actions/define';
 import { ingestInput } from './inputs';
 import { storeAndRollUp } from './rollup';
 import { screenEvents, type Rejection } from './screen';
-import { recordReachedThresholds } from './thresholds';
+import { emitRecordedAlerts } from './thresholds';
 
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
 
@@ -17,8 +17,8 @@ export const ingestUsage = defineAction({
   input: ingestInput,
   async run(ctx, input) {
     const { valid, rejected, plans } = await screenEvents(ctx.tx, input.events, ctx.actor, new Date());
-    const { inserted, periods } = await storeAndRollUp(ctx.tx, valid);
-    const alerts = await recordReachedThresholds(ctx, periods, (id) => plans.get(id)!);
+    const { inserted, alerts: recorded } = await storeAndRollUp(ctx.tx, valid, { plans });
+    const alerts = emitRecordedAlerts(ctx, recorded);
     const result: IngestResult = { accepted: inserted, duplicates: valid.length - inserted, rejected };
     const organizations = [...plans.keys()];
     return {

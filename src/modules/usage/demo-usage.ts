@@ -2,7 +2,7 @@ import { meterIds, usageLimitOf, type Meter } from '@config/usage';
 import type { ActionContext } from '@/platform/actions/define';
 import { addDays, daysBetween, periodOf, utcDay } from './period';
 import { addToRollups } from './rollup';
-import { recordReachedThresholds } from './thresholds';
+import { emitRecordedAlerts } from './thresholds';
 
 const HISTORY_DAYS = 365;
 /** What an unlimited plan's demo uses in a month. */
@@ -37,6 +37,5 @@ export async function seedDemoUsage(ctx: ActionContext, organizationId: string, 
     values[values.length - 1] = round(meter, month - values.slice(0, -1).reduce((a, b) => a + b, 0));
     values.forEach((value, i) => rows.push({ meter, day: addDays(period.start, i), value }));
   }
-  const periods = await addToRollups(ctx.tx, organizationId, rows);
-  await recordReachedThresholds(ctx, periods.filter((p) => p.periodStart === period.start), () => plan);
+  emitRecordedAlerts(ctx, await addToRollups(ctx.tx, organizationId, rows, { plans: new Map([[organizationId, plan]]), fromMonth: period.start }));
 }

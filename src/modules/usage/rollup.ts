@@ -5,11 +5,10 @@ import type { Db } from '@/platform/db/types';
 import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
 import { arrayParam, columnParam, rowsOf } from './sql';
+import { alertsOf, recordedAlertsJson, type AlertScope, type RecordedAlert } from './thresholds';
 
-/** An organization's usage of a meter in a billing period, after a batch was added to it. */
-export type PeriodTotal = { organizationId: string; meter: Meter; periodStart: string; used: number };
-type Stored = { inserted: number; periods: PeriodTotal[] };
-type MonthRow = { organization_id: string; meter: Meter; month: string; used: string };
+/** How many events were stored, and the thresholds their periods reached (recorded now). */
+type Stored = { inserted: number; alerts: RecordedAlert[] };
 
 /**
  * Two CTEs, `daily` and `monthly`, adding the rows (organization_id, meter, day, value) of the CTE
@@ -58,42 +57,35 @@ function totalsRows(totals: DailyTotals): SQL {
 }
 
 /**
- * One statement: `additions` (a CTE the caller defines, after any it needs first) rolled up, and
- * each touched month's new total returned, with `inserted` if the caller selects it in `extra`.
+ * One statement: `additions` (a CTE the caller defines, after any it needs first) added to the
+ * rollups, the thresholds reached recorded, and `inserted` (an expression) counted.
  */
-async function rollUpAdditions<R extends object = object>(db: Db, ctes: SQL, extra: SQL = sql``): Promise<(MonthRow & R)[]> {
-  return rowsOf<MonthRow & R>(
+async function rollUpAdditions(db: Db, ctes: SQL, inserted: SQL, scope: AlertScope): Promise<Stored> {
+  const [row] = await rowsOf<Stored>(
     db,
-    sql`with ${ctes}, ${rollUp(sql`additions`)}
-      select organization_id, meter, to_char(month, 'YYYY-MM-DD') as month, value::text as used${extra} from monthly`,
+    sql`with ${ctes}, ${rollUp(sql`additions`)}, ${alertsOf(scope)}
+      select ${inserted}::int as inserted, ${recordedAlertsJson} as alerts`,
   );
-}
-
-function monthTotalsOf(rows: MonthRow[]): PeriodTotal[] {
-  return rows.map((r) => ({ organizationId: r.organization_id, meter: r.meter, periodStart: r.month, used: Number(r.used) }));
-}
-
-/** Adds sums per organization, meter and day to the rollups; returns the touched months' new totals. */
-async function addDailyTotals(db: Db, totals: DailyTotals): Promise<PeriodTotal[]> {
-  return monthTotalsOf(await rollUpAdditions(db, sql`additions as (select * from ${totalsRows(totals)})`));
+  return row!;
 }
 
 /**
  * The usual case, every key new: a plain insert (a known key fails the whole statement) and the
  * batch's sums per organization, meter and day, added up here, added to the rollups.
  */
-async function insertNewAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  const rows = await rollUpAdditions(
+function insertNewAndRollUp(db: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
+  return rollUpAdditions(
     db,
     sql`ins as (insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}),
       additions as (select * from ${totalsRows(dailyTotalsOf(events))})`,
+    sql`${events.length}`,
+    scope,
   );
-  return { inserted: events.length, periods: monthTotalsOf(rows) };
 }
 
 /** Some keys known: inserts the events whose key is new (even against a concurrent batch) and rolls up those. */
-async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  const rows = await rollUpAdditions<{ inserted: number }>(
+function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
+  return rollUpAdditions(
     db,
     sql`additions as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
@@ -101,9 +93,9 @@ async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<
         on conflict do nothing
         returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
       )`,
-    sql`, (select count(*) from additions)::int as inserted`,
+    sql`(select count(*) from additions)`,
+    scope,
   );
-  return { inserted: rows[0]?.inserted ?? 0, periods: monthTotalsOf(rows) };
 }
 
 /**
@@ -112,24 +104,25 @@ async function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[]): Promise<
  * to it and down the slower path that skips known keys row by row. The primary key decides either
  * way. The savepoint is not released: the transaction ends soon, and the release would cost a round trip.
  */
-export async function storeAndRollUp(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
+export async function storeAndRollUp(tx: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
   const unique = firstOfEachKey(events);
-  if (unique.length === 0) return { inserted: 0, periods: [] };
+  if (unique.length === 0) return { inserted: 0, alerts: [] };
   await tx.execute(sql`savepoint usage_new_keys`);
   try {
-    return await insertNewAndRollUp(tx, unique);
+    return await insertNewAndRollUp(tx, unique, scope);
   } catch (error) {
     if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
     await tx.execute(sql`rollback to savepoint usage_new_keys`);
-    return insertUnknownAndRollUp(tx, unique);
+    return insertUnknownAndRollUp(tx, unique, scope);
   }
 }
 
 /**
  * Adds daily amounts of one organization straight to its rollups, without raw events (demo data and
- * tests), and returns the touched months' new totals.
+ * tests), and records the thresholds reached within `scope` (none by default); returns those.
  */
-export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[]): Promise<PeriodTotal[]> {
+export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[], scope: AlertScope = { plans: new Map() }): Promise<RecordedAlert[]> {
   if (days.length === 0) return [];
-  return addDailyTotals(db, { organizationIds: days.map(() => organizationId), meters: days.map((d) => d.meter), days: days.map((d) => d.day), values: days.map((d) => String(d.value)) });
+  const totals: DailyTotals = { organizationIds: days.map(() => organizationId), meters: days.map((d) => d.meter), days: days.map((d) => d.day), values: days.map((d) => String(d.value)) };
+  return (await rollUpAdditions(db, sql`additions as (select * from ${totalsRows(totals)})`, sql`0`, scope)).alerts;
 }
