@@ -76,8 +76,10 @@ async function rollUpAdditions(db: Db, ctes: SQL, inserted: SQL, scope: AlertSco
 function insertNewAndRollUp(db: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
   return rollUpAdditions(
     db,
-    sql`ins as (insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}),
-      additions as (select * from ${totalsRows(dailyTotalsOf(events))})`,
+    // `additions` reads `ins` so that the insert runs first: a data-modifying CTE no one reads runs
+    // last, and the insert would then run while this statement holds the rollup rows other batches wait for.
+    sql`ins as (insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)} returning 1),
+      additions as (select * from ${totalsRows(dailyTotalsOf(events))} where (select count(*) from ins) > 0)`,
     sql`${events.length}`,
     scope,
   );
