@@ -4,7 +4,7 @@ import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
 import type { Db } from '@/platform/db/types';
 import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
-import { arrayParam, columnParam, rowsOf } from './sql';
+import { arrayParam, rowsOf } from './sql';
 import { alertsOf, recordedAlertsJson, type AlertScope, type RecordedAlert } from './thresholds';
 
 /** How many events were stored, and the thresholds their periods reached (recorded now). */
@@ -45,7 +45,7 @@ function firstOfEachKey(events: ScreenedEvent[]): ScreenedEvent[] {
  * PostgreSQL to read than a JSON document of the batch.
  */
 function eventRows(events: ScreenedEvent[]): SQL {
-  const column = (pick: (e: ScreenedEvent) => string | number) => columnParam(events, pick);
+  const column = (pick: (e: ScreenedEvent) => string | number) => arrayParam(events.map(pick));
   return sql`unnest(${column((e) => e.organizationId)}::text[], ${column((e) => e.meter)}::text[], ${column((e) => e.value)}::numeric[], ${column((e) => e.timestamp)}::timestamptz[], ${column((e) => e.idempotencyKey)}::text[])
     as e(organization_id, meter, value, occurred_at, idempotency_key)`;
 }

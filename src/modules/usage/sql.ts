@@ -17,8 +17,3 @@ export function arrayParam(values: readonly (string | number)[]): Param {
   const joined = values.join('","');
   return sql.param(/["\\]/.test(joined) ? values : `{"${joined}"}`);
 }
-
-/** One column of `rows` as a single array parameter, for `unnest`. */
-export function columnParam<R>(rows: readonly R[], pick: (row: R) => string | number): Param {
-  return arrayParam(rows.map(pick));
-}
