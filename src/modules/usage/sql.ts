@@ -13,7 +13,6 @@ export async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
  * element, as it does for any array (a batch of 1000 events spent 0.8 µs per event there).
  */
 export function arrayParam(values: readonly (string | number)[]): Param {
-  if (values.length === 0) return sql.param([]);
-  const joined = values.join('","');
-  return sql.param(/["\\]/.test(joined) ? values : `{"${joined}"}`);
+  if (values.length === 0 || /["\\]/.test(values.join(','))) return sql.param(values);
+  return sql.param(`{"${values.join('","')}"}`);
 }
