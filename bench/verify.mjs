@@ -1,5 +1,5 @@
 // Throughput/latency of POST /api/v1/keys/verify on the lean node:http verify server
-// (scripts/verify-server.ts), beside a bare node:http server answering the same JSON bytes, loaded
+// (scripts/api-server.ts), beside a bare node:http server answering the same JSON bytes, loaded
 // identically in the same run; with --next, also the Next.js route of a `next start` build.
 //   node bench/verify.mjs [--connections 64] [--duration 10] [--warmup 3] [--keys 100] [--invalid 10]
 //                         [--max-requests 2000000] [--database-url postgres://…] [--next] [--cpu-prof DIR] [--verbose]
@@ -116,15 +116,15 @@ async function createKeys(databaseUrl) {
   return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
-/** The lean verify server (scripts/verify-server.ts) on a free port, in a child process. */
+/** The lean API server (scripts/api-server.ts) on a free port, in a child process. */
 async function startLean(databaseUrl, secret) {
   const port = await freePort();
   const nodeArgs = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
-  const server = spawnChild([...nodeArgs, '--import', tsxLoader, 'scripts/verify-server.ts', '--port', String(port)], {
-    env: { DATABASE_URL: databaseUrl, PORTAL_SERVER_SECRET: secret, NODE_ENV: 'production', VERIFY_PORT: undefined },
+  const server = spawnChild([...nodeArgs, '--import', tsxLoader, 'scripts/api-server.ts', '--port', String(port)], {
+    env: { DATABASE_URL: databaseUrl, PORTAL_SERVER_SECRET: secret, NODE_ENV: 'production', API_PORT: undefined },
     quiet: !args.verbose,
   });
-  await server.waitFor(/verify server listening on port (\d+)/, 60_000);
+  await server.waitFor(/API server listening on port (\d+)/, 60_000);
   return { ...server, url: `http://127.0.0.1:${port}${VERIFY_PATH}` };
 }
 

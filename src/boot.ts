@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createVerifyServer, flushKeyUses } from './modules/api-keys/service';
+import { createApiServer } from './api-server';
+import { flushKeyUses } from './modules/api-keys/service';
 import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
@@ -14,7 +15,7 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const { db, kind } = await getDatabase();
   const seeded = await seedIfEmpty(db);
-  if (config.VERIFY_PORT) createVerifyServer().listen(config.VERIFY_PORT);
+  if (config.API_PORT) createApiServer().listen(config.API_PORT);
   if (config.STRIPE_WEBHOOK_SECRET) setInterval(() => void retryFailedEvents(db).catch((error: Error) => console.error('[stripe] retrying failed events:', error.message)), STRIPE_RETRY_INTERVAL_MS).unref();
   process.once('SIGTERM', () => {
     void flushKeyUses()
@@ -25,7 +26,7 @@ export async function boot(): Promise<void> {
     '',
     `  Deflect is ready at ${config.portalUrl}/account  (${kind === 'pglite' ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR, 'pglite')}` : 'PostgreSQL'}, ready in ${Date.now() - started} ms)`,
     seeded ? '  Demo data seeded.' : null,
-    config.VERIFY_PORT ? `  Key verification (POST /api/v1/keys/verify) also on port ${config.VERIFY_PORT}.` : null,
+    config.API_PORT ? `  Key verification (POST /api/v1/keys/verify) and usage ingest (POST /api/v1/usage-events) also on port ${config.API_PORT}.` : null,
     `  Demo sign-in: ${DEMO_SIGN_IN} / ${DEMO_PASSWORD}  (every role: admin@, billing@, member@, viewer@acme.example)`,
     config.PORTAL_SERVER_SECRET ? null : `  Server secret (generated into ${config.DATA_DIR}/server-secret): ${getServerSecret()}`,
     config.SMTP_URL ? null : `  Mail is written to ${path.resolve(config.DATA_DIR, 'mail')} (set SMTP_URL to send it).`,

@@ -109,16 +109,16 @@ export async function withReadOnlyDatabase<T>(t: { readonly handle: TestDatabase
 }
 
 /** Where a verify request goes: a server's base URL (over HTTP), or a route handler called in-process. */
-export type VerifyTarget = string | ((request: Request) => Promise<Response>);
+export type RouteTarget = string | ((request: Request) => Promise<Response>);
 
 /** Sends `init` to `path` of `target`. */
-export function requestTo(target: VerifyTarget, path: string, init: RequestInit): Promise<Response> {
+export function requestTo(target: RouteTarget, path: string, init: RequestInit): Promise<Response> {
   const request = new Request(`${typeof target === 'string' ? target : 'http://localhost:3000'}${path}`, init);
   return typeof target === 'string' ? fetch(request) : target(request);
 }
 
 /** POST /api/v1/keys/verify with the server secret (or none, with `null`): its status and JSON body. */
-export async function postVerify(target: VerifyTarget, body: unknown, serverSecret: string | null): Promise<{ status: number; body: unknown }> {
+export async function postVerify(target: RouteTarget, body: unknown, serverSecret: string | null): Promise<{ status: number; body: unknown }> {
   const response = await requestTo(target, '/api/v1/keys/verify', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(serverSecret === null ? {} : { authorization: `Bearer ${serverSecret}` }) },

@@ -10,7 +10,7 @@ import { apiKey } from './schema';
 import { revokeApiKey, rotateApiKey } from './service';
 
 // A revocation (or a rotation without grace) must reach a second app instance within one second.
-// The second instance is a real process (the standalone verify server) on the same PostgreSQL; the
+// The second instance is a real process (the standalone API server) on the same PostgreSQL; the
 // invalidation travels over PostgreSQL LISTEN/NOTIFY, or over Redis pub/sub when REDIS_URL is set.
 // They need TEST_DATABASE_URL (and TEST_REDIS_URL): without them they are skipped locally; CI must
 // provide both (see the first test).
@@ -31,16 +31,16 @@ const t = useApiKeyTestDatabase();
 
 type Instance = { baseUrl: string; stop(): Promise<void> };
 
-/** `npx tsx scripts/verify-server.ts --port 0` in its own process group; resolves once it listens. */
+/** `npx tsx scripts/api-server.ts --port 0` in its own process group; resolves once it listens. */
 async function startSecondInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/verify-server.ts', '--port', '0'], { cwd: process.cwd(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/api-server.ts', '--port', '0'], { cwd: process.cwd(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`verify server did not start within 45 s:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`API server did not start within 45 s:\n${output}`)), 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /verify server listening on port (\d+)/.exec(output);
+      const match = /API server listening on port (\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
@@ -50,7 +50,7 @@ async function startSecondInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
     child.stderr!.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`verify server exited (${code}) before listening:\n${output}`));
+      reject(new Error(`API server exited (${code}) before listening:\n${output}`));
     });
   });
   return {
@@ -69,7 +69,7 @@ async function startSecondInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
 function instanceEnv(bus: { redisUrl?: string }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.handle.url, PORTAL_SERVER_SECRET: SERVER_SECRET };
   delete env.REDIS_URL;
-  delete env.VERIFY_PORT;
+  delete env.API_PORT;
   if (bus.redisUrl) env.REDIS_URL = bus.redisUrl;
   return env;
 }

@@ -62,18 +62,18 @@ export async function revokeApiKey(actor: Actor | null, raw: unknown, options: O
   await announceKeyChange(changedHashes);
   return { key };
 }
-export { createVerifyServer } from './verify-server';
+export { VERIFY_PATH, verifyRoute } from './verify-route';
 
 /**
- * The actor of a request that authenticates with an API key (`Authorization: Bearer dfl_live_…`)
- * holding `scope`; null when the request carries no API key (it may carry the server secret).
+ * The actor of a request whose headers authenticate with an API key (`Authorization: Bearer dfl_live_…`)
+ * holding `scope`; null when they carry no API key (they may carry the server secret).
  */
-export async function apiKeyActor(request: Request, scope: string): Promise<Actor | null> {
-  const match = /^Bearer (dfl_(?:live|test)_\S*)$/.exec(request.headers.get('authorization') ?? '');
+export async function apiKeyActor(headers: Headers, scope: string): Promise<Actor | null> {
+  const match = /^Bearer (dfl_(?:live|test)_\S*)$/.exec(headers.get('authorization') ?? '');
   if (!match) return null;
   const verified = await verifyApiKey(match[1]!, scope);
   if (!verified.valid) {
     throw verified.reason === 'insufficient_scope' ? forbidden(`This API key lacks the ${scope} scope.`) : unauthorized(`This API key is ${verified.reason === 'not_found' ? 'not valid' : verified.reason}.`);
   }
-  return { type: 'api_key', keyId: verified.keyId, organizationId: verified.organization.id, scopes: verified.scopes, ...requestMeta(request.headers) };
+  return { type: 'api_key', keyId: verified.keyId, organizationId: verified.organization.id, scopes: verified.scopes, ...requestMeta(headers) };
 }

@@ -1,4 +1,5 @@
 export { ingestUsage, type IngestResult } from './actions';
+export { INGEST_PATH, ingestActor, ingestRoute } from './ingest-endpoint';
 export { currentUsageAlerts, type UsageAlert } from './alerts';
 export { seriesCsv } from './csv';
 export { seedDemoUsage } from './demo-usage';

@@ -24,8 +24,8 @@ export const envSchema = z.object({
   REDIS_URL: optionalUrl,
   /** Which prefix new API keys get: `dfl_live_` (production) or `dfl_test_` (a staging portal). */
   API_KEY_ENVIRONMENT: z.enum(['live', 'test']).default('live'),
-  /** When set, a lean HTTP server for POST /api/v1/keys/verify also listens on this port (see README). */
-  VERIFY_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** When set, a lean HTTP server for POST /api/v1/keys/verify and POST /api/v1/usage-events also listens on this port (see README). */
+  API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SIGNUP_ENABLED: flag,
   /** Comma-separated portal sections to switch off, e.g. "usage,support". */
   DISABLED_SECTIONS: z.string().default(''),

@@ -1,10 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from './errors';
 import { parseInput } from './validation';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
-const anything = z.unknown();
 
 /** Reads at most `maxBytes` of a fetch Request's body, so an oversize request is refused without buffering it whole. */
 export async function readText(request: Request, maxBytes: number = DEFAULT_BODY_LIMIT): Promise<string> {
@@ -46,26 +45,30 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
-function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
-  let raw: unknown;
+/** The JSON of a body (an empty body is `{}`); malformed JSON is a 422. */
+function parseJsonText(text: string): unknown {
   try {
-    raw = text === '' ? {} : JSON.parse(text);
+    return text === '' ? {} : JSON.parse(text);
   } catch {
     throw new AppError('validation_failed', 'The request body is not valid JSON.', { _: 'Malformed JSON' });
   }
-  return parseInput(schema, raw);
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
-  return parseJson(await readText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT), schema);
+  return parseInput(schema, parseJsonText(await readText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT)));
 }
 
 /** readJson for a node:http request. */
 export async function readNodeJson<S extends z.ZodType>(request: IncomingMessage, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
-  return parseJson(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT), schema);
+  return parseInput(schema, parseJsonText(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT)));
 }
 
-/** The parsed JSON body, validated later by the action it is handed to. */
+/** The parsed JSON body, not yet validated: the action it is handed to validates it. */
 export async function readJsonValue(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
-  return readJson(request, anything, options);
+  return parseJsonText(await readText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT));
+}
+
+/** readJsonValue for a node:http request. */
+export async function readNodeJsonValue(request: IncomingMessage, options: { maxBytes?: number } = {}): Promise<unknown> {
+  return parseJsonText(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT));
 }

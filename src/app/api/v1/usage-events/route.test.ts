@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { newKey, useApiKeyTestDatabase } from '../../../../../tests/support/api-key-fixtures';
+import { newKey, requestTo, useApiKeyTestDatabase, type RouteTarget } from '../../../../../tests/support/api-key-fixtures';
+import { useApiServer } from '../../../../../tests/support/api-server';
 import { seedOrg, userActor } from '../../../../../tests/support/test-db';
 import { revokeApiKey } from '@/modules/api-keys/service';
+import { INGEST_PATH } from '@/modules/usage/service';
 import { POST } from './route';
 
-// The HTTP edge of ingest: auth, body limits and the envelope. What ingest does is tested in src/modules/usage.
+// The HTTP edge of ingest: auth, body limits and the envelope, on both transports. What ingest does is
+// tested in src/modules/usage.
 
 const t = useApiKeyTestDatabase();
+const apiServer = useApiServer();
 const SECRET = 'test-server-secret-not-for-production';
 
-function post(body: string, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) {
-  return POST(new Request('http://localhost:3000/api/v1/usage-events', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }), undefined);
-}
+const transports: [string, () => RouteTarget][] = [
+  ['Next.js route', () => (request: Request) => POST(request, undefined)],
+  ['lean API server', apiServer],
+];
 
 const event = (organizationId: string, i: number, extra: Record<string, unknown> = {}) => ({ organizationId, meter: 'api_calls', value: 1, timestamp: new Date().toISOString(), idempotencyKey: `route-${i}`, ...extra });
 
-describe('POST /api/v1/usage-events', () => {
+describe.each(transports)('POST /api/v1/usage-events (%s)', (_transport, target) => {
+  const post = (body: string, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) =>
+    requestTo(target(), INGEST_PATH, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
   it('needs the server secret (a cookie is not enough)', async () => {
     const response = await post(JSON.stringify({ events: [] }), { cookie: 'deflect.session_token=x' });
     expect(response.status).toBe(401);

@@ -1,23 +1,13 @@
-import { apiKeyActor } from '@/modules/api-keys/service';
-import { INGEST_BODY_LIMIT, ingestUsage } from '@/modules/usage/service';
-import type { Actor } from '@/platform/actions/actor';
+import { INGEST_BODY_LIMIT, ingestActor, ingestUsage } from '@/modules/usage/service';
 import { executeAction } from '@/platform/actions/execute';
 import { readJsonValue } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
-import { requestMeta } from '@/platform/http/request-meta';
 import { route } from '@/platform/http/route';
-import { assertServerSecret } from '@/platform/http/server-secret';
 
-/** Who reports: an API key with `usage:write` (its own organization), or the host product with the server secret (any). */
-async function ingestActor(request: Request): Promise<Actor> {
-  const keyActor = await apiKeyActor(request, 'usage:write');
-  if (keyActor) return keyActor;
-  assertServerSecret(request);
-  return { type: 'host', organizationId: null, ...requestMeta(request.headers) };
-}
-
+// The same ingest also answers on the lean server (API_PORT), for hosts reporting at volume: see
+// src/modules/usage/ingest-endpoint.ts.
 export const POST = route(async (request) => {
-  const actor = await ingestActor(request);
+  const actor = await ingestActor(request.headers);
   // Validated once, by the action.
   const body = await readJsonValue(request, { maxBytes: INGEST_BODY_LIMIT });
   return ok(await executeAction(actor, ingestUsage, body));

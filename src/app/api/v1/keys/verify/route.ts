@@ -4,8 +4,8 @@ import { ok } from '@/platform/http/envelope';
 import { route } from '@/platform/http/route';
 import { assertServerSecret } from '@/platform/http/server-secret';
 
-// The same check also answers on the lean verify server (VERIFY_PORT), for hosts that call it on
-// every request: see src/modules/api-keys/verify-server.ts.
+// The same check also answers on the lean server (API_PORT), for hosts that call it on every
+// request: see src/modules/api-keys/verify-route.ts.
 export const POST = route(async (request) => {
   assertServerSecret(request);
   const { key, scope } = await readJson(request, verifyKeyInput);
