@@ -56,6 +56,15 @@ describe('usage ingest', () => {
     expect(stored.map((r) => r.key).sort()).toEqual(batches.flat().sort());
   });
 
+  it('keeps the idempotency key columns in the bytewise "C" collation (the primary key compares them for every event)', async () => {
+    const columns = await rowsOf<{ column: string; collation: string | null }>(
+      t.db,
+      sql`select column_name as column, collation_name as collation from information_schema.columns
+          where table_name = 'usage_event' and column_name in ('organization_id', 'idempotency_key', 'meter') order by 1`,
+    );
+    expect(columns).toEqual(['idempotency_key', 'meter', 'organization_id'].map((column) => ({ column, collation: 'C' })));
+  });
+
   it('refuses a batch naming a key with a NUL character (PostgreSQL text cannot hold it) with a 422, storing nothing', async () => {
     const org = await seedOrg(t.db);
     const refused = await ingest([event(org.organizationId), event(org.organizationId, { idempotencyKey: 'a\u0000b' })]).catch((e: unknown) => e);

@@ -8,7 +8,9 @@ import { organization } from '@/platform/tenancy/schema';
  *
  * No foreign key to organization, on purpose: its check is one row lock per event, half of ingest's
  * cost. Ingest locks each organization of a batch once instead (screen.ts), and deleting an
- * organization deletes its events by a trigger (migration 0006).
+ * organization deletes its events by a trigger (migration 0006). The key's columns are in the "C"
+ * collation (migration 0007; Drizzle's column builders have no collation): compared bytewise, not
+ * through strcoll, as each insert descends the primary key.
  */
 export const usageEvent = pgTable(
   'usage_event',
