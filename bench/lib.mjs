@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { serverNodeOptions } from '../scripts/server-node-options.mjs';
 
 export const DEMO = { email: 'owner@acme.example', password: 'deflect-demo-1234' };
 const require = createRequire(path.join(process.cwd(), 'package.json'));
@@ -89,7 +90,8 @@ export function startServer({ port, dataDir, databaseUrl, quiet = true, nodeArgs
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // With the V8 flags of `npm start` (scripts/start.mjs).
+  const child = spawn(process.execPath, [...serverNodeOptions, ...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env,
     detached: true,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { fmt, freePort, killGroup, loadExact, machineNote, printTable, scratchDatabase, startServer, tempDataDir, removeDir, track, treeCpuMs, waitFor200 } from './lib.mjs';
+import { serverNodeOptions } from '../scripts/server-node-options.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -120,7 +121,8 @@ async function createKeys(databaseUrl) {
 async function startLean(databaseUrl, secret) {
   const port = await freePort();
   const nodeArgs = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])] : [];
-  const server = spawnChild([...nodeArgs, '--import', tsxLoader, 'scripts/api-server.ts', '--port', String(port)], {
+  // As `npm run api-server` starts it.
+  const server = spawnChild([...serverNodeOptions, ...nodeArgs, '--import', tsxLoader, 'scripts/api-server.ts', '--port', String(port)], {
     env: { DATABASE_URL: databaseUrl, PORTAL_SERVER_SECRET: secret, NODE_ENV: 'production', API_PORT: undefined },
     quiet: !args.verbose,
   });

@@ -1,6 +1,7 @@
 // `npm start`: builds once if there is no build yet, then serves the portal.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { withServerNodeOptions } from './server-node-options.mjs';
 
 const next = 'node_modules/.bin/next';
 if (!existsSync('.next/BUILD_ID')) {
@@ -8,6 +9,6 @@ if (!existsSync('.next/BUILD_ID')) {
   const build = spawnSync(next, ['build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(next, ['start', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit' });
+const server = spawn(next, ['start', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit', env: withServerNodeOptions(process.env) });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

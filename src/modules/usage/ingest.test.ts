@@ -203,10 +203,10 @@ describe('usage ingest', () => {
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'host.ingest_usage', actorType: 'host', entityType: 'usage_batch' });
-    expect(rows[0]!.after).toEqual({ events: 3, accepted: 2, duplicates: 0, rejected: 1, organizations: 1, alerts: 0 });
+    expect(rows[0]!.after).toEqual({ events: 3, accepted: 2, duplicates: 0, rejected: 1, organizations: 1 });
     await ingest(batch); // its known keys fail the plain insert, and the batch takes the slower path: still one row
     const afterResend = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
-    expect(afterResend.map((r) => r.after)).toContainEqual({ events: 3, accepted: 0, duplicates: 2, rejected: 1, organizations: 1, alerts: 0 });
+    expect(afterResend.map((r) => r.after)).toContainEqual({ events: 3, accepted: 0, duplicates: 2, rejected: 1, organizations: 1 });
     expect(afterResend).toHaveLength(2);
   });
 

@@ -7,8 +7,8 @@ import type { ScreenedEvent } from './screen';
 import { arrayParam, rowsOf } from './sql';
 import { alertsOf, recordedAlertsJson, type AlertScope, type RecordedAlert } from './thresholds';
 
-/** How many events were stored, and the thresholds their periods reached (recorded now). */
-type Stored = { inserted: number; alerts: RecordedAlert[] };
+/** How many events were stored, and their sums per organization, meter and UTC day (to roll up). */
+type Stored = { inserted: number; totals: DailyTotals };
 
 /**
  * Two CTEs, `daily` and `monthly`, adding the rows (organization_id, meter, day, value) of the CTE
@@ -71,65 +71,61 @@ function totalsRows(totals: DailyTotals): SQL {
 }
 
 /**
- * One statement: `additions` (a CTE the caller defines, after any it needs first) added to the
- * rollups, the thresholds reached recorded, and `inserted` (an expression) counted.
+ * One statement: the sums added to the rollups and the thresholds reached recorded (returned). The
+ * rows it updates stay locked until commit, and concurrent batches wait for them: run it last.
  */
-async function rollUpAdditions(db: Db, ctes: SQL, inserted: SQL, scope: AlertScope): Promise<Stored> {
-  const [row] = await rowsOf<Stored>(
+export async function rollUpTotals(db: Db, totals: DailyTotals, scope: AlertScope): Promise<RecordedAlert[]> {
+  if (totals.days.length === 0) return [];
+  const [row] = await rowsOf<{ alerts: RecordedAlert[] }>(
     db,
-    sql`with ${ctes}, ${rollUp(sql`additions`)}, ${alertsOf(scope)}
-      select ${inserted}::int as inserted, ${recordedAlertsJson} as alerts`,
+    sql`with additions as (select * from ${totalsRows(totals)}), ${rollUp(sql`additions`)}, ${alertsOf(scope)}
+      select ${recordedAlertsJson} as alerts`,
   );
-  return row!;
+  return row!.alerts;
 }
 
-/**
- * The usual case, every key new: a plain insert (a known key fails the whole statement) and the
- * batch's sums per organization, meter and day, added up here, added to the rollups.
- */
-function insertNewAndRollUp(db: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
-  return rollUpAdditions(
-    db,
-    // `additions` reads `ins` so that the insert runs first: a data-modifying CTE no one reads runs
-    // last, and the insert would then run while this statement holds the rollup rows other batches wait for.
-    sql`ins as (insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)} returning 1),
-      additions as (select * from ${totalsRows(dailyTotalsOf(events))} where (select count(*) from ins) > 0)`,
-    sql`${events.length}`,
-    scope,
-  );
+/** The usual case, every key new: a plain insert (a known key fails the whole statement); the sums are added up here. */
+async function insertNew(db: Db, events: ScreenedEvent[]): Promise<Stored> {
+  await db.execute(sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
+  return { inserted: events.length, totals: dailyTotalsOf(events) };
 }
 
-/** Some keys known: inserts the events whose key is new (even against a concurrent batch) and rolls up those. */
-function insertUnknownAndRollUp(db: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
-  return rollUpAdditions(
+/** Some keys known: inserts the events whose key is new (even against a concurrent batch) and sums those. */
+async function insertUnknown(db: Db, events: ScreenedEvent[]): Promise<Stored> {
+  const sums = await rowsOf<{ organization_id: string; meter: Meter; day: string; value: string; events: number }>(
     db,
-    sql`additions as (
+    sql`with inserted as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
         select * from ${eventRows(events)}
         on conflict do nothing
         returning organization_id, meter, value, (occurred_at at time zone 'UTC')::date as day
-      )`,
-    sql`(select count(*) from additions)`,
-    scope,
+      )
+      select organization_id, meter, to_char(day, 'YYYY-MM-DD') as day, sum(value)::text as value, count(*)::int as events
+      from inserted group by 1, 2, 3`,
   );
+  return {
+    inserted: sums.reduce((total, s) => total + s.events, 0),
+    totals: { organizationIds: sums.map((s) => s.organization_id), meters: sums.map((s) => s.meter), days: sums.map((s) => s.day), values: sums.map((s) => s.value) },
+  };
 }
 
 /**
- * Stores the events whose key is new and rolls them up, exactly once per key. Most batches hold only
- * new keys, so the plain insert is tried first, after a savepoint; a known key sends the batch back
- * to it and down the slower path that skips known keys row by row. The primary key decides either
- * way. The savepoint is not released: the transaction ends soon, and the release would cost a round trip.
+ * Stores the events whose key is new, exactly once per key, and returns their sums for
+ * `rollUpTotals`. Most batches hold only new keys, so the plain insert is tried first, after a
+ * savepoint; a known key sends the batch back to it and down the slower path that skips known keys
+ * row by row. The primary key decides either way. The savepoint is not released: the transaction
+ * ends soon, and the release would cost a round trip.
  */
-export async function storeAndRollUp(tx: Db, events: ScreenedEvent[], scope: AlertScope): Promise<Stored> {
+export async function storeEvents(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
   const unique = firstOfEachKey(events);
-  if (unique.length === 0) return { inserted: 0, alerts: [] };
+  if (unique.length === 0) return { inserted: 0, totals: dailyTotalsOf([]) };
   await tx.execute(sql`savepoint usage_new_keys`);
   try {
-    return await insertNewAndRollUp(tx, unique, scope);
+    return await insertNew(tx, unique);
   } catch (error) {
     if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
     await tx.execute(sql`rollback to savepoint usage_new_keys`);
-    return insertUnknownAndRollUp(tx, unique, scope);
+    return insertUnknown(tx, unique);
   }
 }
 
@@ -137,8 +133,7 @@ export async function storeAndRollUp(tx: Db, events: ScreenedEvent[], scope: Ale
  * Adds daily amounts of one organization straight to its rollups, without raw events (demo data and
  * tests), and records the thresholds reached within `scope` (none by default); returns those.
  */
-export async function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[], scope: AlertScope = { plans: new Map() }): Promise<RecordedAlert[]> {
-  if (days.length === 0) return [];
+export function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[], scope: AlertScope = { plans: new Map() }): Promise<RecordedAlert[]> {
   const totals: DailyTotals = { organizationIds: days.map(() => organizationId), meters: days.map((d) => d.meter), days: days.map((d) => d.day), values: days.map((d) => String(d.value)) };
-  return (await rollUpAdditions(db, sql`additions as (select * from ${totalsRows(totals)})`, sql`0`, scope)).alerts;
+  return rollUpTotals(db, totals, scope);
 }

@@ -45,8 +45,8 @@ export const recordedAlertsJson = sql`coalesce((
     from alerts a join monthly m on m.organization_id = a.organization_id and m.meter = a.meter and m.month = a.period_start
   ), '[]')`;
 
-/** Emits `usage.threshold_reached` for each alert recorded now; returns how many. */
-export function emitRecordedAlerts(ctx: ActionContext, alerts: RecordedAlert[]): number {
+/** Emits `usage.threshold_reached` for each alert recorded now. */
+export function emitRecordedAlerts(ctx: ActionContext, alerts: RecordedAlert[]): void {
   for (const a of alerts) {
     ctx.emit('usage.threshold_reached', {
       organizationId: a.organizationId,
@@ -57,5 +57,4 @@ export function emitRecordedAlerts(ctx: ActionContext, alerts: RecordedAlert[]):
       period: { start: a.periodStart, end: addMonths(a.periodStart, 1) },
     });
   }
-  return alerts.length;
 }

@@ -16,6 +16,12 @@ export type ActionContext = {
   actor: Actor;
   tx: Db;
   emit(type: string, payload: Record<string, unknown>): void;
+  /**
+   * Runs `step` after the audit row, as the transaction's last write before commit (and before the
+   * outbox rows, so it may emit). For writes to rows that concurrent transactions queue for: they stay
+   * locked from that write to the commit, and every round trip in between holds the queue back.
+   */
+  beforeCommit(step: () => Promise<void>): void;
 };
 
 export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {

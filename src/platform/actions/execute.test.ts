@@ -146,6 +146,47 @@ describe('executeAction: one transaction', () => {
     expect(await outboxRows(org.organizationId)).toEqual([]);
   });
 
+  it('runs beforeCommit steps after the audit row, inside the transaction, and queues what they emit', async () => {
+    const org = await seedOrg(t.db, { name: 'Start' });
+    const seen: number[] = [];
+    const action = defineAction({
+      name: 'host.test_last_step',
+      input: z.object({}),
+      async run(ctx) {
+        ctx.beforeCommit(async () => {
+          const [audited] = await ctx.tx.select({ n: count() }).from(auditLog).where(eq(auditLog.organizationId, org.organizationId));
+          seen.push(audited!.n);
+          ctx.emit('organization.last_step', { organizationId: org.organizationId });
+        });
+        return { result: null, audit: { organizationId: org.organizationId, entityType: 'organization', entityId: org.organizationId } };
+      },
+    });
+
+    await executeAction(hostActor, action, {});
+
+    expect(seen).toEqual([1]); // the step saw the audit row this transaction had just written
+    expect((await outboxRows(org.organizationId)).map((e) => e.type)).toEqual(['organization.last_step']);
+  });
+
+  it('a failing beforeCommit step rolls back the change, the audit row and the events', async () => {
+    const org = await seedOrg(t.db, { name: 'Untouched' });
+    const boom = new Error('failed in the last step');
+    const { action } = renameAction();
+    const failingLast = defineAction({
+      ...action,
+      async run(ctx, input, prepared) {
+        ctx.beforeCommit(() => Promise.reject(boom));
+        return action.run(ctx, input, prepared);
+      },
+    });
+
+    expect(await rejectionOf(executeAction(hostActor, failingLast, { organizationId: org.organizationId, name: 'Half done' }))).toBe(boom);
+
+    expect(await orgName(org.organizationId)).toBe('Untouched');
+    expect(await auditRows(org.organizationId)).toEqual([]);
+    expect(await outboxRows(org.organizationId)).toEqual([]);
+  });
+
   it('retries a serialization failure from the start and keeps only the successful attempt', async () => {
     const org = await seedOrg(t.db, { name: 'Start' });
     const { action, attempts } = renameAction({ fail: (n) => (n === 1 ? Object.assign(new Error('could not serialize access'), { code: '40001' }) : undefined) });

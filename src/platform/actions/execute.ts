@@ -6,7 +6,7 @@ import type { Db } from '../db/types';
 import { forbidden, unauthorized } from '../http/errors';
 import { parseInput } from '../http/validation';
 import type { Actor } from './actor';
-import type { ActionDefinition } from './define';
+import type { ActionContext, ActionDefinition } from './define';
 import { redactSecrets } from './redact';
 import { auditLog, outbox } from './schema';
 
@@ -30,7 +30,7 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * The one way to write: authenticate, authorize against config/permissions.ts, validate, then in ONE
- * transaction run the change, append its audit row and queue its events.
+ * transaction run the change, append its audit row, run its `beforeCommit` steps and queue its events.
  */
 export async function executeAction<S extends z.ZodType, R, P>(
   actor: Actor | null,
@@ -48,7 +48,9 @@ export async function executeAction<S extends z.ZodType, R, P>(
     try {
       return await db.transaction(async (tx) => {
         const events: { type: string; payload: Record<string, unknown> }[] = [];
-        const { result, audit } = await action.run({ actor, tx, emit: (type, payload) => events.push({ type, payload }) }, input, prepared);
+        const lastSteps: (() => Promise<void>)[] = [];
+        const context: ActionContext = { actor, tx, emit: (type, payload) => events.push({ type, payload }), beforeCommit: (step) => lastSteps.push(step) };
+        const { result, audit } = await action.run(context, input, prepared);
         const organizationId = audit.organizationId ?? actor.organizationId;
         await tx.insert(auditLog).values({
           organizationId,
@@ -63,6 +65,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
           ip: actor.ip ?? null,
           userAgent: actor.userAgent ?? null,
         });
+        for (const step of lastSteps) await step();
         if (events.length > 0) {
           await tx.insert(outbox).values(events.map((e) => ({ organizationId, type: e.type, payload: redactSecrets(e.payload) })));
         }
