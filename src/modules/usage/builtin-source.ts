@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
+import { rowsOfPrepared } from '@/platform/db/prepared';
 import type { Db } from '@/platform/db/types';
 import type { MeteringSource } from './source';
-import { rowsOf } from './sql';
 
 /** The portal's own rollups (never the raw events): one primary-key range scan of the daily or the monthly rows. */
 export function builtinSource(db: Db, organizationId: string): MeteringSource {
   return {
     name: 'builtin',
     async totals(meter, from, to, grain) {
-      const rows = await rowsOf<{ bucket: string; value: string }>(
+      const rows = await rowsOfPrepared<{ bucket: string; value: string }>(
         db,
         grain === 'day'
           ? sql`select to_char(day, 'YYYY-MM-DD') as bucket, value::text as value from usage_daily

@@ -10,8 +10,7 @@ import { hostActor, seedOrg, useTestDatabase } from '../../../tests/support/test
 import { ingestUsage } from './actions';
 import { addDays, addMonths, monthStart, periodOf, utcDay } from './period';
 import { usageOverview } from './read';
-import { rowsOf } from './sql';
-import { dailyOf, event, key, monthlyOf, rawEventsOf } from './test-fixtures';
+import { dailyOf, event, key, monthlyOf, rawEventsOf, rowsOf } from './test-fixtures';
 
 const t = useTestDatabase();
 const ingest = (events: unknown[], actor: Actor = hostActor) => executeAction(actor, ingestUsage, { events });

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Meter } from '@config/usage';
 import { sqlStateOf, UNIQUE_VIOLATION } from '@/platform/db/errors';
+import { rowsOfPrepared } from '@/platform/db/prepared';
 import type { Db } from '@/platform/db/types';
 import { dailyTotalsOf, type DailyTotals } from './daily-totals';
 import type { ScreenedEvent } from './screen';
-import { arrayParam, rowsOf } from './sql';
+import { arrayParam } from './sql';
 import { alertsOf, recordedAlertsJson, type AlertScope, type RecordedAlert } from './thresholds';
 
 /** How many events were stored, and their sums per organization, meter and UTC day (to roll up). */
@@ -76,7 +77,7 @@ function totalsRows(totals: DailyTotals): SQL {
  */
 export async function rollUpTotals(db: Db, totals: DailyTotals, scope: AlertScope): Promise<RecordedAlert[]> {
   if (totals.days.length === 0) return [];
-  const [row] = await rowsOf<{ alerts: RecordedAlert[] }>(
+  const [row] = await rowsOfPrepared<{ alerts: RecordedAlert[] }>(
     db,
     sql`with additions as (select * from ${totalsRows(totals)}), ${rollUp(sql`additions`)}, ${alertsOf(scope)}
       select ${recordedAlertsJson} as alerts`,
@@ -86,13 +87,13 @@ export async function rollUpTotals(db: Db, totals: DailyTotals, scope: AlertScop
 
 /** The usual case, every key new: a plain insert (a known key fails the whole statement); the sums are added up here. */
 async function insertNew(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  await db.execute(sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
+  await rowsOfPrepared(db, sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
   return { inserted: events.length, totals: dailyTotalsOf(events) };
 }
 
 /** Some keys known: inserts the events whose key is new (even against a concurrent batch) and sums those. */
 async function insertUnknown(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  const sums = await rowsOf<{ organization_id: string; meter: Meter; day: string; value: string; events: number }>(
+  const sums = await rowsOfPrepared<{ organization_id: string; meter: Meter; day: string; value: string; events: number }>(
     db,
     sql`with inserted as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)

@@ -1,7 +1,8 @@
-import { asc, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { isMeter, type Meter } from '@config/usage';
 import type { Actor } from '@/platform/actions/actor';
+import { rowsOfPrepared } from '@/platform/db/prepared';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
 import type { UsageEventInput } from './inputs';
@@ -33,16 +34,17 @@ async function organizationsOf(tx: Db, events: UsageEventInput[], actor: Actor):
     else if (e.organizationExternalId) externalIds.add(e.organizationExternalId);
     else if (actor.organizationId) ids.add(actor.organizationId);
   }
-  const conditions = [...(ids.size ? [isAnyOf(organization.id, ids)] : []), ...(externalIds.size ? [isAnyOf(organization.externalId, externalIds)] : [])];
   // Locked against deletion until commit, as a foreign key would lock them for each event (schema.ts).
-  const rows = conditions.length
-    ? await tx
-        .select({ id: organization.id, externalId: organization.externalId, plan: organization.plan })
-        .from(organization)
-        .where(or(...conditions))
-        .orderBy(asc(organization.id))
-        .for('key share')
-    : [];
+  // Both conditions always, so the statement's text never varies (prepared once per connection).
+  const rows =
+    ids.size || externalIds.size
+      ? await rowsOfPrepared<Org>(
+          tx,
+          sql`select ${organization.id} as id, ${organization.externalId} as "externalId", ${organization.plan} as plan from ${organization}
+            where ${isAnyOf(organization.id, ids)} or ${isAnyOf(organization.externalId, externalIds)}
+            order by ${organization.id} for key share`,
+        )
+      : [];
   // An API key reports for its own organization only: any other is, to it, unknown.
   const visible = actor.type === 'api_key' ? rows.filter((o) => o.id === actor.organizationId) : rows;
   return { byId: new Map(visible.map((o) => [o.id, o])), byExternalId: new Map(visible.flatMap((o) => (o.externalId ? [[o.externalId, o] as const] : []))) };

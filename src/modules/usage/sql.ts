@@ -1,10 +1,4 @@
-import { sql, type Param, type SQL } from 'drizzle-orm';
-import type { Db } from '@/platform/db/types';
-
-/** Both drivers (PGlite and node-postgres) answer raw SQL with `{ rows }`. */
-export async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
+import { sql, type Param } from 'drizzle-orm';
 
 /**
  * `values` as one parameter holding PostgreSQL's array literal, every element quoted (cast it at the

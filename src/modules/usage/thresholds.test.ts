@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedOrg, useTestDatabase } from '../../../tests/support/test-db';
 import { addMonths, periodOf } from './period';
 import { addToRollups } from './rollup';
-import { rowsOf } from './sql';
+import { rowsOf } from './test-fixtures';
 
 const t = useTestDatabase();
 
