@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { can, isPermission } from '@config/permissions';
 import { getDb } from '../db/client';
 import { sqlStateOf } from '../db/errors';
+import { rowsOfPrepared } from '../db/prepared';
 import type { Db } from '../db/types';
 import { forbidden, unauthorized } from '../http/errors';
 import { parseInput } from '../http/validation';
@@ -52,9 +53,9 @@ export async function executeAction<S extends z.ZodType, R, P>(
         const context: ActionContext = { actor, tx, emit: (type, payload) => events.push({ type, payload }), beforeCommit: (step) => lastSteps.push(step) };
         const { result, audit } = await action.run(context, input, prepared);
         const organizationId = audit.organizationId ?? actor.organizationId;
-        await tx.insert(auditLog).values({
+        const entry = {
           organizationId,
-          actorType: actor.type === 'person' ? 'user' : actor.type,
+          actorType: actor.type === 'person' ? ('user' as const) : actor.type,
           actorId: 'userId' in actor ? actor.userId : 'keyId' in actor ? actor.keyId : null,
           actorEmail: 'email' in actor ? actor.email : null,
           action: action.name,
@@ -64,7 +65,9 @@ export async function executeAction<S extends z.ZodType, R, P>(
           after: redactSecrets(audit.after ?? null),
           ip: actor.ip ?? null,
           userAgent: actor.userAgent ?? null,
-        });
+        };
+        // Every column always given, so the statement's text never varies: prepared once per connection.
+        await rowsOfPrepared(tx, tx.insert(auditLog).values(entry));
         for (const step of lastSteps) await step();
         if (events.length > 0) {
           await tx.insert(outbox).values(events.map((e) => ({ organizationId, type: e.type, payload: redactSecrets(e.payload) })));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import type { SQLWrapper } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './types';
 
@@ -14,13 +14,13 @@ function nameOf(text: string): string {
 }
 
 /**
- * Runs `statement` as a named prepared statement and returns its rows: each connection parses and
- * plans it once instead of on every call. Only for statements whose text never varies (arrays as one
- * parameter each, see usage/sql.ts `arrayParam`): every distinct text stays prepared on every
- * connection for good. PGlite runs it as any other statement.
+ * Runs `statement` (raw SQL or a query builder) as a named prepared statement and returns its raw
+ * rows: each connection parses and plans it once instead of on every call. Only for statements
+ * whose text never varies (arrays as one parameter each, see usage/sql.ts `arrayParam`): every
+ * distinct text stays prepared on every connection for good. PGlite runs it as any other statement.
  */
-export async function rowsOfPrepared<T>(db: Db, statement: SQL): Promise<T[]> {
-  const query = dialect.sqlToQuery(statement);
+export async function rowsOfPrepared<T>(db: Db, statement: SQLWrapper): Promise<T[]> {
+  const query = dialect.sqlToQuery(statement.getSQL());
   const result = await db._.session.prepareQuery(query, undefined, nameOf(query.sql), false).execute();
   return (result as unknown as { rows: T[] }).rows;
 }

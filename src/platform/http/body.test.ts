@@ -76,6 +76,13 @@ describe('readJson', () => {
     expect(Object.keys((error as AppError).fields ?? {}).sort()).toEqual(['seats', 'user.email']);
   });
 
+  it('refuses a string holding an escaped NUL anywhere in the body, and accepts the same text without it', async () => {
+    const listed = z.object({ name: z.string(), tags: z.array(z.string()) });
+    const error = await rejectionOf(readJson(post('{"name":"Ada","tags":["ok","b\\u0000c"]}'), listed));
+    expect(error).toMatchObject({ code: 'validation_failed', fields: { 'tags.1': expect.stringContaining('NUL') } });
+    expect(await readJson(post('{"name":"Ada","tags":["ok","b\\u0001c","\\\\u0000"]}'), listed)).toEqual({ name: 'Ada', tags: ['ok', 'b\u0001c', '\\u0000'] });
+  });
+
   it('treats an empty body as an empty object, so required fields are reported', async () => {
     await expect(readJson(post(null), schema)).rejects.toMatchObject({ code: 'validation_failed', fields: { name: expect.any(String) } });
     expect(await readJson(post(''), z.object({}))).toEqual({});

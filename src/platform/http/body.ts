@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { AppError } from './errors';
-import { parseInput } from './validation';
+import { markFreeOfNul, parseInput } from './validation';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -45,13 +45,19 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
-/** The JSON of a body (an empty body is `{}`); malformed JSON is a 422. */
+/**
+ * The JSON of a body (an empty body is `{}`); malformed JSON is a 422. Marked free of NUL when the
+ * text has no `\u0000`: one scan of the text instead of a walk of every parsed string.
+ */
 function parseJsonText(text: string): unknown {
+  let value: unknown;
   try {
-    return text === '' ? {} : JSON.parse(text);
+    value = text === '' ? {} : JSON.parse(text);
   } catch {
     throw new AppError('validation_failed', 'The request body is not valid JSON.', { _: 'Malformed JSON' });
   }
+  if (!text.includes('\\u0000')) markFreeOfNul(value);
+  return value;
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {

@@ -36,11 +36,19 @@ function addNulFieldsAt(value: unknown, key: string | number, path: (string | nu
   path.pop();
 }
 
+/** Parsed JSON whose text had no `\u0000` escape, the only way JSON writes a NUL: no string in it holds one. */
+const freeOfNul = new WeakSet<object>();
+
+/** Marks a value parsed from JSON text without a `\u0000` escape, so that parseInput skips looking for NUL in it. */
+export function markFreeOfNul(value: unknown): void {
+  if (value !== null && typeof value === 'object') freeOfNul.add(value);
+}
+
 /** Validates with zod; a failure is a 422 naming each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  if (parsed.success) addNulFields(parsed.data, [], fields);
+  if (parsed.success && !(raw !== null && typeof raw === 'object' && freeOfNul.has(raw))) addNulFields(parsed.data, [], fields);
   if (!parsed.success || Object.keys(fields).length > 0) {
     throw new AppError('validation_failed', 'Some fields are not valid.', fields);
   }
