@@ -1,7 +1,6 @@
 import { readNodeJson } from '@/platform/http/body';
-import { unauthorized } from '@/platform/http/errors';
 import type { LeanRoute } from '@/platform/http/lean-server';
-import { isServerSecret } from '@/platform/http/server-secret';
+import { assertServerSecret } from '@/platform/http/server-secret';
 import { verifyKeyInput } from './inputs';
 import { verifyApiKey } from './verify';
 
@@ -11,7 +10,7 @@ export const VERIFY_PATH = '/api/v1/keys/verify';
 export const verifyRoute: LeanRoute = {
   path: VERIFY_PATH,
   async answer(request, headers) {
-    if (!isServerSecret(headers.get('authorization'))) throw unauthorized('A valid server secret is required.');
+    assertServerSecret(headers);
     const { key, scope } = await readNodeJson(request, verifyKeyInput);
     return verifyApiKey(key, scope);
   },

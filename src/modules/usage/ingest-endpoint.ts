@@ -1,11 +1,10 @@
 import { apiKeyActor } from '@/modules/api-keys/service';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
-import { unauthorized } from '@/platform/http/errors';
 import { readNodeJsonValue } from '@/platform/http/body';
 import type { LeanRoute } from '@/platform/http/lean-server';
 import { requestMeta } from '@/platform/http/request-meta';
-import { isServerSecret } from '@/platform/http/server-secret';
+import { assertServerSecret } from '@/platform/http/server-secret';
 import { ingestUsage } from './actions';
 import { INGEST_BODY_LIMIT } from './inputs';
 
@@ -15,7 +14,7 @@ export const INGEST_PATH = '/api/v1/usage-events';
 export async function ingestActor(headers: Headers): Promise<Actor> {
   const keyActor = await apiKeyActor(headers, 'usage:write');
   if (keyActor) return keyActor;
-  if (!isServerSecret(headers.get('authorization'))) throw unauthorized('A valid server secret is required.');
+  assertServerSecret(headers);
   return { type: 'host', organizationId: null, ...requestMeta(headers) };
 }
 

@@ -3,6 +3,7 @@ import type { SQLWrapper } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './types';
 
+// open.ts creates both handles with Drizzle's defaults (no casing), so this dialect renders as theirs do.
 const dialect = new PgDialect();
 const names = new Map<string, string>();
 

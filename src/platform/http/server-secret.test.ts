@@ -3,8 +3,8 @@ import { assertServerSecret } from './server-secret';
 
 const secret = process.env.PORTAL_SERVER_SECRET!;
 
-function request(headers: Record<string, string>): Request {
-  return new Request('http://localhost:3000/api/v1/portal-sessions', { method: 'POST', headers });
+function request(headers: Record<string, string>): Headers {
+  return new Request('http://localhost:3000/api/v1/portal-sessions', { method: 'POST', headers }).headers;
 }
 
 describe('assertServerSecret', () => {
