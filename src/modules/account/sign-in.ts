@@ -6,25 +6,39 @@ import { getDb } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import { requestMeta } from '@/platform/http/request-meta';
 import { parseInput } from '@/platform/http/validation';
+import { addressKey } from '@/platform/rate-limit/address-key';
 import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { createOrganizationForSignUp } from '../organizations/service';
 import { previewInvitation } from '../team/service';
 import { viaBetterAuth } from './better-auth-errors';
+import { assertSignInAllowed, countingWrongPasswords, forgetWrongPasswords } from './sign-in-failures';
+import { countingWrongCodes } from './two-factor-failures';
 import { requestResetInput, resetPasswordInput, signInInput, signUpInput, twoFactorChallengeInput } from './inputs';
 
 // The builtin sign-in flows. Better Auth does the cryptography; these add validation, rate limits
 // and the organization a sign-up brings. Cookies are set through Better Auth's nextCookies plugin.
 
-function clientKey(headers: Headers, email?: string): string {
-  return `${requestMeta(headers).ip ?? 'unknown'}:${email ?? ''}`;
+function addressOf(headers: Headers): string {
+  return addressKey(requestMeta(headers).ip);
 }
 
+function clientKey(headers: Headers, email?: string): string {
+  return `${addressOf(headers)}:${email ?? ''}`;
+}
+
+/** A locked address or account is refused before the password is checked, even the right one. */
 export async function signIn(raw: unknown, headers: Headers): Promise<{ twoFactorRequired: boolean }> {
   const input = parseInput(signInInput, raw);
+  const address = addressOf(headers);
   await consumeRateLimit('sign_in', clientKey(headers, input.email));
+  await assertSignInAllowed(address, input.email);
   const auth = await getAuth();
-  const result = await viaBetterAuth(() => auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers }), 'password');
-  return { twoFactorRequired: 'twoFactorRedirect' in result && Boolean(result.twoFactorRedirect) };
+  const result = await countingWrongPasswords(address, input.email, () =>
+    viaBetterAuth(() => auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers }), 'password'),
+  );
+  const twoFactorRequired = 'twoFactorRedirect' in result && Boolean(result.twoFactorRedirect);
+  if (!twoFactorRequired) await forgetWrongPasswords(input.email);
+  return { twoFactorRequired };
 }
 
 export async function signUp(raw: unknown, headers: Headers): Promise<void> {
@@ -54,13 +68,12 @@ async function assertInvitationFor(token: string, email: string): Promise<void> 
 
 export async function completeTwoFactorSignIn(raw: unknown, headers: Headers): Promise<void> {
   const input = parseInput(twoFactorChallengeInput, raw);
-  await consumeRateLimit('two_factor', clientKey(headers));
+  await consumeRateLimit('two_factor', addressOf(headers));
   const auth = await getAuth();
-  if (input.method === 'totp') {
-    await viaBetterAuth(() => auth.api.verifyTOTP({ body: { code: input.code }, headers }), 'code');
-  } else {
-    await viaBetterAuth(() => auth.api.verifyBackupCode({ body: { code: input.code }, headers }), 'code');
-  }
+  await countingWrongCodes(headers, async () => {
+    if (input.method === 'totp') await viaBetterAuth(() => auth.api.verifyTOTP({ body: { code: input.code }, headers }), 'code');
+    else await viaBetterAuth(() => auth.api.verifyBackupCode({ body: { code: input.code }, headers }), 'code');
+  });
 }
 
 /** Always answers the same way, so the form does not reveal which addresses have accounts. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
+import { logError } from '@/platform/logging/error-line';
 
 // Verify must not write on the hot path. Uses are noted in memory and written in one batched
 // UPDATE every few seconds, at most once a minute per key. This is bookkeeping, not a change anyone
@@ -20,7 +21,7 @@ export function noteKeyUse(keyId: string, at: Date, db: () => Promise<Db>): void
   s.lastNoted.set(keyId, at.getTime());
   s.pending.set(keyId, at);
   s.db = db;
-  s.timer ??= setInterval(() => void flushKeyUses().catch((error: Error) => console.error('[api-keys] last used:', error.message)), FLUSH_EVERY_MS).unref();
+  s.timer ??= setInterval(() => void flushKeyUses().catch((error: unknown) => logError('[api-keys] last used', error)), FLUSH_EVERY_MS).unref();
 }
 
 /** Writes the uses noted so far (also called on shutdown and by tests). */

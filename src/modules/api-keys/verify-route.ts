@@ -10,7 +10,7 @@ export const VERIFY_PATH = '/api/v1/keys/verify';
 export const verifyRoute: LeanRoute = {
   path: VERIFY_PATH,
   async answer(request, headers) {
-    assertServerSecret(headers);
+    await assertServerSecret(headers);
     const { key, scope } = await readNodeJson(request, verifyKeyInput);
     return verifyApiKey(key, scope);
   },

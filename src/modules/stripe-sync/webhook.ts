@@ -5,6 +5,7 @@ import { AppError } from '@/platform/http/errors';
 import { getStripe } from '@/platform/stripe/client';
 import { failEvent, finishEvent, recordAndClaim } from './inbox';
 import { processEvent } from './process';
+import { logError } from '@/platform/logging/error-line';
 
 const TOLERANCE_SECONDS = 300;
 
@@ -31,7 +32,7 @@ export async function runEvent(db: Db, event: Stripe.Event): Promise<'processed'
     await finishEvent(db, event.id, outcome);
     return outcome;
   } catch (error) {
-    console.error(`[stripe] processing ${event.id} (${event.type}) failed:`, error instanceof Error ? error.message : error);
+    logError(`[stripe] processing ${event.id} (${event.type}) failed`, error);
     await failEvent(db, event.id, failureOf(error));
     return 'failed';
   }

@@ -14,7 +14,7 @@ export const INGEST_PATH = '/api/v1/usage-events';
 export async function ingestActor(headers: Headers): Promise<Actor> {
   const keyActor = await apiKeyActor(headers, 'usage:write');
   if (keyActor) return keyActor;
-  assertServerSecret(headers);
+  await assertServerSecret(headers);
   return { type: 'host', organizationId: null, ...requestMeta(headers) };
 }
 

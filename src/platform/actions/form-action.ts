@@ -1,6 +1,9 @@
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { FormState } from '@/ui/form-state';
 import { AppError } from '../http/errors';
+import { requestIdOf } from '../http/request-meta';
+import { logError } from '../logging/error-line';
 
 /** Runs a form's work; an AppError becomes the form's error state, anything else a generic one. */
 export async function toFormState(work: () => Promise<FormState | string | void>): Promise<FormState> {
@@ -11,8 +14,9 @@ export async function toFormState(work: () => Promise<FormState | string | void>
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof AppError) return { status: 'error', message: error.message, fields: error.fields };
-    console.error('[form] unhandled error:', error);
-    return { status: 'error', message: 'Something went wrong on our side. Please try again.' };
+    const requestId = await headers().then(requestIdOf, () => null);
+    logError('[form] unhandled error', error, requestId);
+    return { status: 'error', message: `Something went wrong on our side. Please try again.${requestId ? ` (Reference: ${requestId})` : ''}` };
   }
 }
 

@@ -4,6 +4,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
+import { CLIENT_ADDRESS_HEADER } from '../http/request-stamp.mjs';
 import type { Db } from '../db/types';
 import { sendMail } from '../mail/send-mail';
 import { resetPasswordMail, verifyEmailMail } from '../mail/templates';
@@ -22,7 +23,12 @@ function createAuth(db: Db) {
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification, twoFactor } }),
     // Ours (rate-limiter-flexible, shared with Redis when configured) guards these routes instead.
     rateLimit: { enabled: false },
-    advanced: { cookiePrefix: 'deflect', database: { generateId: () => crypto.randomUUID() } },
+    advanced: {
+      cookiePrefix: 'deflect',
+      database: { generateId: () => crypto.randomUUID() },
+      // The address our entry resolved from the socket and TRUST_PROXY, never X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     emailAndPassword: {
       enabled: true,
       disableSignUp: !config.signupEnabled,

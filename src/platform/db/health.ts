@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from './client';
+import { logError } from '../logging/error-line';
 
 export async function checkDatabase(): Promise<boolean> {
   try {
@@ -7,7 +8,7 @@ export async function checkDatabase(): Promise<boolean> {
     await db.execute(sql`select 1`);
     return true;
   } catch (error) {
-    console.error('[health] database check failed:', (error as Error).message);
+    logError('[health] database check failed', error);
     return false;
   }
 }

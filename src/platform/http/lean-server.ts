@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { failFromUnknown } from './envelope';
 import { notFound } from './errors';
+import { requestIdOf } from './request-meta';
+import { stampRequest } from './request-stamp.mjs';
 
 // Hot server-to-server routes without the Next.js request path, which costs about 2 ms of CPU per
 // request on a 2-core machine. Each route is the same module and contract as its Next.js twin; only
@@ -14,8 +16,8 @@ function send(res: http.ServerResponse, status: number, body: string, headers: R
   res.end(body);
 }
 
-async function sendFailure(res: http.ServerResponse, error: unknown): Promise<void> {
-  const response = failFromUnknown(error);
+async function sendFailure(res: http.ServerResponse, error: unknown, headers: Headers): Promise<void> {
+  const response = failFromUnknown(error, requestIdOf(headers));
   send(res, response.status, await response.text(), Object.fromEntries(response.headers));
 }
 
@@ -31,11 +33,13 @@ function headersOf(request: http.IncomingMessage): Headers {
 export function createLeanServer(routes: readonly LeanRoute[]): http.Server {
   const byPath = new Map(routes.map((r) => [r.path, r]));
   return http.createServer((req, res) => {
+    stampRequest(req, res); // the client's address from the socket and TRUST_PROXY, as the portal's entry does
+    const headers = headersOf(req);
     const route = req.method === 'POST' ? byPath.get(req.url?.split('?')[0] ?? '') : undefined;
-    if (!route) return void sendFailure(res, notFound('Route'));
-    route.answer(req, headersOf(req)).then(
+    if (!route) return void sendFailure(res, notFound('Route'), headers);
+    route.answer(req, headers).then(
       (data) => send(res, 200, JSON.stringify({ success: true, data })),
-      (error: unknown) => sendFailure(res, error),
+      (error: unknown) => sendFailure(res, error, headers),
     );
   });
 }

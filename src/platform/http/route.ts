@@ -1,6 +1,7 @@
 import { isSwitchedOff } from '../config/sections';
 import { failFromUnknown } from './envelope';
 import { notFound } from './errors';
+import { requestIdOf } from './request-meta';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -15,7 +16,7 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
       if (isSwitchedOff(new URL(request.url).pathname)) throw notFound('Route');
       return await handler(request, context);
     } catch (error) {
-      return failFromUnknown(error);
+      return failFromUnknown(error, requestIdOf(request.headers));
     }
   };
 }

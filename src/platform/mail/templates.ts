@@ -73,3 +73,21 @@ export function invitationMail({
     }),
   };
 }
+
+/** Sent once per lockout, to the account's own address: the person who tried learns nothing from it. */
+export function signInLockedMail({ name, minutes, resetUrl }: { name: string; minutes: number; resetUrl: string }): MailTemplate {
+  return {
+    subject: 'Sign-in to your account is paused',
+    ...renderMail({
+      preheader: `After several wrong passwords, sign-in is paused for ${minutes} minutes.`,
+      heading: 'Sign-in is paused',
+      paragraphs: [
+        greeting(name),
+        `Someone entered a wrong password for your account several times, so signing in with a password is paused for ${minutes} minutes.`,
+        'If that was you, wait and try again. If it was not, your password is still safe, but consider choosing a new one.',
+      ],
+      action: { label: 'Choose a new password', url: resetUrl },
+      footer: 'You receive this email because the sign-in attempts named your address.',
+    }),
+  };
+}

@@ -8,7 +8,7 @@ import { assertServerSecret } from '@/platform/http/server-secret';
 import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 
 export const POST = route(async (request) => {
-  assertServerSecret(request.headers);
+  await assertServerSecret(request.headers);
   const body = await readJson(request, portalSessionInput);
   await consumeRateLimit('handoff', `${body.organization.externalId}:${body.user.externalId}`);
   const meta = requestMeta(request.headers);

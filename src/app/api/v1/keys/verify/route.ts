@@ -7,7 +7,7 @@ import { assertServerSecret } from '@/platform/http/server-secret';
 // The same check also answers on the lean server (API_PORT), for hosts that call it on every
 // request: see src/modules/api-keys/verify-route.ts.
 export const POST = route(async (request) => {
-  assertServerSecret(request.headers);
+  await assertServerSecret(request.headers);
   const { key, scope } = await readJson(request, verifyKeyInput);
   return ok(await verifyApiKey(key, scope));
 });

@@ -9,7 +9,7 @@ import { assertServerSecret } from '@/platform/http/server-secret';
 const bodySchema = organizationUpsertInput.omit({ externalId: true });
 
 export const PUT = route<{ params: Promise<{ externalId: string }> }>(async (request, context) => {
-  assertServerSecret(request.headers);
+  await assertServerSecret(request.headers);
   const body = await readJson(request, bodySchema);
   const externalId = await param(context, 'externalId');
   const { organization } = await executeAction({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, upsertOrganization, { ...body, externalId });

@@ -6,7 +6,7 @@ import { param, route } from '@/platform/http/route';
 import { assertServerSecret } from '@/platform/http/server-secret';
 
 export const POST = route<{ params: Promise<{ externalId: string }> }>(async (request, context) => {
-  assertServerSecret(request.headers);
+  await assertServerSecret(request.headers);
   const body = await readJsonValue(request);
   const externalId = await param(context, 'externalId');
   return ok(await issueContractInvoice({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, { ...(body as object), externalId }), 201);

@@ -5,7 +5,7 @@ import { param, route } from '@/platform/http/route';
 import { assertServerSecret } from '@/platform/http/server-secret';
 
 export const POST = route<{ params: Promise<{ externalId: string; id: string }> }>(async (request, context) => {
-  assertServerSecret(request.headers);
+  await assertServerSecret(request.headers);
   const input = { externalId: await param(context, 'externalId'), invoiceId: await param(context, 'id') };
   return ok(await confirmInvoicePayment({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, input));
 });
