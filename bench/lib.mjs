@@ -1,4 +1,4 @@
-// Shared helpers of the benches: start/stop `next start`, poll it, sample memory, sign in.
+// Shared helpers of the benches: start/stop the portal (scripts/server.mjs), poll it, sample memory, sign in.
 // Everything talks to 127.0.0.1/localhost only, and every wait has a deadline.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -74,11 +74,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /**
- * Spawns `next start` on 127.0.0.1:port with a DATA_DIR (and optionally DATABASE_URL).
+ * Spawns the portal (scripts/server.mjs, as `npm start` does) on 127.0.0.1:port with a DATA_DIR (and optionally DATABASE_URL).
  * Returns { child, pid, port, url, t0, log(), readyLineAt, stop() }; `t0` is performance.now() just before spawning.
  */
 export function startServer({ port, dataDir, databaseUrl, quiet = true, nodeArgs = [] }) {
-  const nextBin = require.resolve('next/dist/bin/next');
   const env = {
     ...process.env,
     PORT: String(port),
@@ -91,7 +90,7 @@ export function startServer({ port, dataDir, databaseUrl, quiet = true, nodeArgs
   else delete env.DATABASE_URL;
   const t0 = performance.now();
   // With the V8 flags of `npm start` (scripts/start.mjs).
-  const child = spawn(process.execPath, [...serverNodeOptions, ...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...serverNodeOptions, ...nodeArgs, 'scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env,
     detached: true,

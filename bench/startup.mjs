@@ -1,4 +1,4 @@
-// Start-up bench: time from spawning `next start` to the first 200s, and the server's peak memory.
+// Start-up bench: time from spawning the portal (scripts/server.mjs) to the first 200s, and the server's peak memory.
 //   node bench/startup.mjs [--database-url postgres://…] [--verbose]
 // Runs twice: on an empty DATA_DIR (first start: migrate + seed), then again on the same one (warm).
 // With --database-url, a scratch database is created beside the given one (and dropped afterwards);
@@ -64,7 +64,7 @@ const ratio = (v, goal) => fmt(v / goal, 2);
 const [a, b] = results;
 console.log('');
 printTable([
-  ['metric (from spawning `next start`)', a.label, b.label, 'goal', `${a.label.split(' ')[0]}/goal`, `${b.label.split(' ')[0]}/goal`],
+  ['metric (from spawning the portal)', a.label, b.label, 'goal', `${a.label.split(' ')[0]}/goal`, `${b.label.split(' ')[0]}/goal`],
   ['→ first 200 of GET /sign-in (first page)', s(a.firstPageMs), s(b.firstPageMs), `< ${GOAL_FIRST_PAGE_S} s`, ratio(a.firstPageMs / 1000, GOAL_FIRST_PAGE_S), ratio(b.firstPageMs / 1000, GOAL_FIRST_PAGE_S)],
   ['→ first 200 of GET /api/health', s(a.healthMs), s(b.healthMs), '', '', ''],
   ['→ "Deflect is ready" printed', s(a.readyLineMs), s(b.readyLineMs), '', '', ''],
@@ -72,5 +72,5 @@ printTable([
   ['peak RSS of the server process tree', `${fmt(a.peakMb)} MB`, `${fmt(b.peakMb)} MB`, `< ${GOAL_PEAK_MB} MB`, ratio(a.peakMb, GOAL_PEAK_MB), ratio(b.peakMb, GOAL_PEAK_MB)],
   ['RSS after the signed-in /account', `${fmt(a.endMb)} MB`, `${fmt(b.endMb)} MB`, '', '', ''],
 ]);
-console.log('\nRSS: sum of VmRSS of `next start` and its children, sampled every 50 ms until the signed-in /account rendered. Ratio < 1 meets the goal.');
+console.log('\nRSS: sum of VmRSS of the portal and its children, sampled every 50 ms until the signed-in /account rendered. Ratio < 1 meets the goal.');
 process.exit(0);

@@ -1,6 +1,6 @@
 // Throughput/latency of POST /api/v1/keys/verify on the lean node:http verify server
 // (scripts/api-server.ts), beside a bare node:http server answering the same JSON bytes, loaded
-// identically in the same run; with --next, also the Next.js route of a `next start` build.
+// identically in the same run; with --next, also the Next.js route of the portal's build.
 //   node bench/verify.mjs [--connections 64] [--duration 10] [--warmup 3] [--keys 100] [--invalid 10]
 //                         [--max-requests 2000000] [--database-url postgres://…] [--next] [--cpu-prof DIR] [--verbose]
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Throughput of Stripe webhook processing (POST /api/webhooks/stripe on `next start`, PostgreSQL), in
+// Throughput of Stripe webhook processing (POST /api/webhooks/stripe on the portal, PostgreSQL), in
 // deliveries/s with duplicates included, beside two baselines measured in the same run at the same
 // concurrency: the same deliveries again, all duplicates by then (signature + inbox insert/claim + ack,
 // no Stripe fetch: the endpoint's floor), and the fake Stripe's own throughput for the re-fetch of a
@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20261121' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'run-timeout': { type: 'string', default: '300' }, // seconds, for each kind of run (over all rounds)
-    'cpu-prof': { type: 'string' }, // directory: run `next start` under `node --cpu-prof` (written when it stops)
+    'cpu-prof': { type: 'string' }, // directory: run the portal under `node --cpu-prof` (written when it stops)
     verbose: { type: 'boolean', default: false },
   },
 });

@@ -3,7 +3,8 @@
 //      and warns when the sources are newer than the build it is about to serve;
 //   2. gives the server a fresh database: a new temporary DATA_DIR (PGlite) or, when
 //      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
-//   3. runs `next start` with the test configuration, and removes the temporary DATA_DIR when it ends.
+//   3. runs scripts/server.mjs (as `npm start` does) with the test configuration, and removes the
+//      temporary DATA_DIR when it ends. E2E_TRUST_PROXY, when set, becomes its TRUST_PROXY.
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { serverNodeOptions } from '../../scripts/server-node-options.mjs';
 import {
   E2E_BASE_URL,
   E2E_DATABASE_NAME,
@@ -87,11 +89,12 @@ async function main(): Promise<void> {
     STRIPE_PORTAL_CONFIG_ID: E2E_STRIPE_PORTAL_CONFIG_ID,
   };
   // The journeys expect the defaults for everything else, whatever the surrounding shell has set.
-  for (const key of ['DATABASE_URL', 'HOST_SIGN_IN_URL', 'DISABLED_SECTIONS', 'SIGNUP_ENABLED', 'REDIS_URL', 'USAGE_SOURCE', 'USAGE_STRIPE_METERS']) delete env[key];
+  for (const key of ['DATABASE_URL', 'HOST_SIGN_IN_URL', 'DISABLED_SECTIONS', 'SIGNUP_ENABLED', 'REDIS_URL', 'USAGE_SOURCE', 'USAGE_STRIPE_METERS', 'TRUST_PROXY']) delete env[key];
+  if (process.env.E2E_TRUST_PROXY) env.TRUST_PROXY = process.env.E2E_TRUST_PROXY;
   if (testDatabaseUrl) env.DATABASE_URL = await freshPostgres(testDatabaseUrl);
   console.info(`[e2e] starting the portal on ${E2E_BASE_URL} with ${testDatabaseUrl ? `PostgreSQL database ${E2E_DATABASE_NAME}` : `PGlite in ${dataDir}`}`);
 
-  const server = spawn(nextBin, ['start', '-p', String(E2E_PORT)], { stdio: 'inherit', env });
+  const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(E2E_PORT)], { stdio: 'inherit', env });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

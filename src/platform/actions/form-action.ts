@@ -14,9 +14,18 @@ export async function toFormState(work: () => Promise<FormState | string | void>
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof AppError) return { status: 'error', message: error.message, fields: error.fields };
-    const requestId = await headers().then(requestIdOf, () => null);
+    const requestId = await currentRequestId();
     logError('[form] unhandled error', error, requestId);
     return { status: 'error', message: `Something went wrong on our side. Please try again.${requestId ? ` (Reference: ${requestId})` : ''}` };
+  }
+}
+
+/** The id our server gave the request being answered; none outside a request (a script, a test). */
+async function currentRequestId(): Promise<string | null> {
+  try {
+    return requestIdOf(await headers());
+  } catch {
+    return null;
   }
 }
 

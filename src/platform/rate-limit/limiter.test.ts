@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '../config';
 import { AppError } from '../http/errors';
-import { consumeRateLimit } from './limiter';
+import { assertNotLocked, clearFailures, consumeRateLimit, countFailure } from './limiter';
 
 async function attemptsUntilRefused(key: string, max: number): Promise<{ allowed: number; error: AppError }> {
   for (let i = 0; i < max; i++) {
@@ -44,6 +44,38 @@ describe.each(stores)('sign-in rate limit (%s)', (_store, redisUrl) => {
     useStore(redisUrl);
     await attemptsUntilRefused(`10.0.0.1:${randomUUID()}`, 20);
     await expect(consumeRateLimit('sign_in', `10.0.0.1:${randomUUID()}`)).resolves.toBeUndefined();
+  });
+});
+
+describe.each(stores)('failure limits (%s)', (_store, redisUrl) => {
+  const saved = process.env.REDIS_URL;
+  afterEach(() => useStore(saved));
+
+  it('counts failures only: the tenth locks the account once, and a locked key is refused with when to retry', async () => {
+    useStore(redisUrl);
+    const account = `${randomUUID()}@example.test`;
+    const locks: (number | null)[] = [];
+    for (let i = 0; i < 12; i++) {
+      await assertNotLocked('sign_in_failures_account', account).catch(() => {});
+      locks.push(await countFailure('sign_in_failures_account', account));
+    }
+    expect(locks.filter((l) => l !== null)).toHaveLength(1);
+    expect(locks.findIndex((l) => l !== null)).toBe(9);
+    expect(locks[9]).toBeGreaterThan(14 * 60);
+    const refusal = (await assertNotLocked('sign_in_failures_account', account).catch((e: unknown) => e)) as AppError;
+    expect(refusal).toMatchObject({ code: 'rate_limited', status: 429, message: 'Too many attempts. Try again in 15 minutes.' });
+    expect(refusal.retryAfterSeconds).toBeGreaterThan(14 * 60);
+  });
+
+  it('lets a key through until it is locked, and again once its failures are cleared', async () => {
+    useStore(redisUrl);
+    const account = `${randomUUID()}@example.test`;
+    for (let i = 0; i < 9; i++) await countFailure('sign_in_failures_account', account);
+    await expect(assertNotLocked('sign_in_failures_account', account)).resolves.toBeUndefined();
+    await countFailure('sign_in_failures_account', account);
+    await expect(assertNotLocked('sign_in_failures_account', account)).rejects.toBeInstanceOf(AppError);
+    await clearFailures('sign_in_failures_account', account);
+    await expect(assertNotLocked('sign_in_failures_account', account)).resolves.toBeUndefined();
   });
 });
 
