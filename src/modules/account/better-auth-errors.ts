@@ -27,6 +27,7 @@ const messages: Record<string, string> = {
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'An account with that email already exists.',
   INVALID_CODE: 'That code is not correct.',
   INVALID_TWO_FACTOR_COOKIE: 'Your sign-in attempt expired. Please sign in again.',
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'Too many wrong codes for this sign-in. Please sign in again.',
   INVALID_TOKEN: 'This link is invalid or has expired.',
   PASSWORD_TOO_SHORT: 'Use at least 10 characters.',
 };

@@ -85,7 +85,7 @@ describe('stampRequest on a real server', () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       stampRequest(req, res, trust);
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
       seen = { ...readStamp(headers), responseId: res.getHeader('x-request-id') as string | undefined };
       res.end();
     });

@@ -22,7 +22,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const headers = new Headers(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
+      const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
       const request = new Request(`${baseUrl}${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) });
       const externalId = decodeURIComponent(req.url!.split('/').at(-1)!);
       const response = await PUT(request, { params: Promise.resolve({ externalId }) });

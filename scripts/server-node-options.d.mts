@@ -1,0 +1,2 @@
+export const serverNodeOptions: string[];
+export function withServerNodeOptions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
