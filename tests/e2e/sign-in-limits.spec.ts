@@ -1,9 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../support/e2e-env';
+import { DEMO_PASSWORD, E2E_SERVER_SECRET, E2E_SINK_URL } from '../support/e2e-env';
 import { startExtraPortal, type ExtraPortal } from '../support/e2e-extra-portal';
 import { fillSignIn, signUpAndVerify, uniqueEmail, urlOf, type BuiltinAccount } from '../support/e2e-journeys';
 import { latestMail } from '../support/e2e-mail';
-import { E2E_SINK_URL } from '../support/e2e-env';
 import { authenticatorFrom, freshCode } from '../support/e2e-totp';
 
 // The outside probe's attack, replayed against a portal process of its own (the lock it provokes would
@@ -19,8 +18,8 @@ async function visitorOf(browser: Browser, portal: ExtraPortal): Promise<Page> {
 }
 
 /** One sign-in through the form, claiming `forwardedFor`; the message the form answers with. */
-async function attempt(page: Page, email: string, password: string, forwardedFor: string): Promise<string> {
-  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': forwardedFor });
+async function attempt(page: Page, email: string, password: string, forwardedFor: string, headers: Record<string, string> = {}): Promise<string> {
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': forwardedFor, ...headers });
   await page.goto('/sign-in');
   await fillSignIn(page, email, password);
   const answer = page.getByText(outcomes).first();
@@ -40,11 +39,6 @@ async function lockMailsTo(email: string): Promise<number> {
   return all.filter((m) => m.to.includes(email) && m.subject === LOCK_MAIL).length;
 }
 
-async function expectLockedOut(page: Page, account: BuiltinAccount, forwardedFor: string): Promise<void> {
-  expect(await attempt(page, account.email, account.password, forwardedFor)).toMatch(LOCKED);
-  await expect(page).toHaveURL(urlOf('/sign-in'));
-}
-
 async function sessionAddress(page: Page): Promise<string> {
   await page.goto('/account');
   const row = page.getByRole('region', { name: 'Sessions' }).getByRole('row').filter({ hasText: 'This device' });
@@ -55,6 +49,23 @@ async function newAccount(browser: Browser, portal: ExtraPortal, tag: string): P
   const page = await visitorOf(browser, portal);
   const account = await signUpAndVerify(page, tag);
   await page.context().close();
+  return account;
+}
+
+/**
+ * The probe's attack on a new account: 30 wrong passwords, each claiming another X-Forwarded-For. The
+ * first ten are answered, the rest refused with when to retry; then the right password (claimed from
+ * `rightFrom`) is refused too, and the owner has exactly one mail about it.
+ */
+async function replayLockout(browser: Browser, portal: ExtraPortal, tag: string, rightFrom: string): Promise<BuiltinAccount> {
+  const account = await newAccount(browser, portal, tag);
+  const attacker = await visitorOf(browser, portal);
+  const answers = await attempts(attacker, 30, () => account.email, (i) => `198.51.100.${i + 1}`);
+  expect(answers.slice(0, 10)).toEqual(Array(10).fill(WRONG));
+  for (const answer of answers.slice(10)) expect(answer).toMatch(LOCKED);
+  expect(await attempt(attacker, account.email, account.password, rightFrom)).toMatch(LOCKED);
+  await expect(attacker).toHaveURL(urlOf('/sign-in'));
+  expect(await lockMailsTo(account.email)).toBe(1);
   return account;
 }
 
@@ -69,26 +80,21 @@ test.describe('sign-in limits with no trusted proxy (the default)', () => {
 
   test('an invented X-Forwarded-For is not the address a session records', async ({ browser }) => {
     const page = await visitorOf(browser, portal);
-    await attempt(page, 'owner@acme.example', DEMO_PASSWORD, '203.0.113.77').catch(() => {});
+    const forged = { 'x-real-ip': '203.0.113.78', 'x-deflect-client-address': '203.0.113.79', 'x-deflect-stamp': 'forged' };
+    await attempt(page, 'owner@acme.example', DEMO_PASSWORD, '203.0.113.77', forged).catch(() => {});
     await expect(page).toHaveURL(urlOf('/account'));
     const shown = await sessionAddress(page);
-    expect(shown).not.toContain('203.0.113.77');
+    for (const address of ['203.0.113.77', '203.0.113.78', '203.0.113.79']) expect(shown).not.toContain(address);
     // The socket's loopback address (Better Auth shows an IPv6 one as its /64, written out).
     expect(shown).toMatch(/127\.0\.0\.1|0000:0000:0000:0000:0000:0000:0000:0000/);
   });
 
   test('30 wrong passwords from 30 invented addresses: refused after the tenth, then the right one too; the owner is mailed once', async ({ browser }) => {
     test.setTimeout(180_000);
-    const account = await newAccount(browser, portal, 'lockout');
-    const attacker = await visitorOf(browser, portal);
-    const answers = await attempts(attacker, 30, () => account.email, (i) => `198.51.100.${i + 1}`);
-    expect(answers.slice(0, 10)).toEqual(Array(10).fill(WRONG));
-    for (const answer of answers.slice(10)) expect(answer).toMatch(LOCKED);
-    await expectLockedOut(attacker, account, '198.51.100.250');
+    const account = await replayLockout(browser, portal, 'lockout', '198.51.100.250');
     const mail = await latestMail(account.email, LOCK_MAIL);
     expect(mail.text).toContain('paused for 15 minutes');
     expect(mail.text).toContain(`${portal.baseUrl}/forgot-password`);
-    expect(await lockMailsTo(account.email)).toBe(1);
   });
 
   test('guessing across addresses that have no account: answered alike, then the address is refused, even for a right password', async ({ browser }) => {
@@ -100,6 +106,32 @@ test.describe('sign-in limits with no trusted proxy (the default)', () => {
     expect(answers[20]).toMatch(LOCKED);
     expect(await attempt(attacker, 'admin@acme.example', DEMO_PASSWORD, '192.0.2.99')).toMatch(LOCKED);
   });
+});
+
+test('wrong server secrets from invented addresses are refused after twenty; the right secret still passes', async ({ playwright }) => {
+  test.setTimeout(240_000);
+  const portal = await startExtraPortal();
+  const api = await playwright.request.newContext({ baseURL: portal.baseUrl });
+  try {
+    const handoff = (secret: string, forwardedFor: string) =>
+      api.post('/api/v1/portal-sessions', {
+        headers: { authorization: `Bearer ${secret}`, 'x-forwarded-for': forwardedFor },
+        data: { user: { externalId: 'u_limits', email: 'limits@example.test' }, organization: { externalId: 'org_limits', name: 'Limits' } },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await handoff(`wrong-secret-${i}`, `198.51.100.${i + 1}`)).status());
+    expect(statuses).toEqual(Array(20).fill(401));
+    const refused = await handoff('wrong-secret-20', '198.51.100.21');
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await refused.json()).error.message).toMatch(/^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/);
+    const right = await handoff(E2E_SERVER_SECRET, '198.51.100.22');
+    expect(right.status()).toBe(201);
+    expect(right.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  } finally {
+    await api.dispose();
+    await portal.stop();
+  }
 });
 
 test.describe('sign-in limits behind a trusted proxy (TRUST_PROXY=loopback)', () => {
@@ -120,13 +152,7 @@ test.describe('sign-in limits behind a trusted proxy (TRUST_PROXY=loopback)', ()
 
   test('an account is locked after ten wrong passwords from ten different clients, and its owner mailed once', async ({ browser }) => {
     test.setTimeout(180_000);
-    const account = await newAccount(browser, portal, 'lockout-proxied');
-    const attacker = await visitorOf(browser, portal);
-    const answers = await attempts(attacker, 30, () => account.email, (i) => `198.51.100.${i + 1}`);
-    expect(answers.slice(0, 10)).toEqual(Array(10).fill(WRONG));
-    for (const answer of answers.slice(10)) expect(answer).toMatch(LOCKED);
-    await expectLockedOut(attacker, account, '2001:db8::42');
-    expect(await lockMailsTo(account.email)).toBe(1);
+    await replayLockout(browser, portal, 'lockout-proxied', '2001:db8::42');
   });
 
   test('one client guessing across accounts is refused after thirty, while another client signs in', async ({ browser }) => {
