@@ -11,7 +11,13 @@ process.env.NODE_ENV = 'production'; // before Next and React load: they pick th
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } }, strict: false });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = typeof values.hostname === 'string' ? values.hostname : undefined;
-const trust = trustedProxies(); // a TRUST_PROXY typo stops the start here, not at the first request
+let trust;
+try {
+  trust = trustedProxies(); // a TRUST_PROXY typo stops the start here, not at the first request
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 
 willStampRequests();
 const { default: next } = await import('next');
