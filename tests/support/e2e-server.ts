@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     PORTAL_SERVER_SECRET: E2E_SERVER_SECRET,
     SMTP_URL: E2E_SMTP_URL,
+    // The journeys sign in as the demo people, on PostgreSQL (CI) as on PGlite.
+    DEMO_DATA: 'true',
     HOST_SECURITY_URL: E2E_HOST_SECURITY_URL,
     // Stripe is the fake one playwright.config.ts starts first (tests/support/fake-stripe-server.ts).
     STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,

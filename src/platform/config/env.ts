@@ -27,6 +27,11 @@ export const envSchema = z.object({
   /** When set, a lean HTTP server for POST /api/v1/keys/verify and POST /api/v1/usage-events also listens on this port (see README). */
   API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SIGNUP_ENABLED: flag,
+  /**
+   * Demo tenants on an empty database: unset seeds them on the embedded database only, `true` on any
+   * database (`npm start -- --demo`), `false` never. A public password signs them in.
+   */
+  DEMO_DATA: flag,
   /** Comma-separated portal sections to switch off, e.g. "usage,support". */
   DISABLED_SECTIONS: z.string().default(''),
   /** Where usage is read from: the portal's own events ("builtin") or Stripe Billing Meters ("stripe"). */
