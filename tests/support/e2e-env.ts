@@ -30,6 +30,8 @@ export const E2E_STRIPE_PORTAL_CONFIG_ID = 'bpc_e2e';
 /** A fixed test-only secret: the journeys play the host product's backend with it. */
 export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';
 export const E2E_HOST_SECURITY_URL = 'http://host.example/security';
+/** Shown on the sections still to come until tickets ship. */
+export const E2E_SUPPORT_EMAIL = 'support@vendor.example';
 
 /** The password of every demo user seeded on first start. */
 export { DEMO_PASSWORD } from '../../src/modules/demo/data';

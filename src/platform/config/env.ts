@@ -17,6 +17,8 @@ export const envSchema = z.object({
   HOST_SECURITY_URL: optionalUrl,
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Deflect <no-reply@deflect.local>'),
+  /** Where customers write to support until tickets ship; unset hides the sections still to come. */
+  SUPPORT_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.string().email().optional()),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_PORTAL_CONFIG_ID: z.string().optional(),
