@@ -4,8 +4,10 @@ import { flushKeyUses } from './modules/api-keys/service';
 import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoAccountsExist, demoDataWanted, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
+import { stripeSettings } from './platform/stripe/settings';
 import { serverSecretState } from './platform/config/server-secret';
 import { closeDb, getDatabase } from './platform/db/client';
+import { startDemoBilling } from './stripe-simulator/demo-billing';
 import { startupBanner } from './startup-banner';
 
 /** Failed webhook events are retried on their back-off schedule; this is how often it is checked. */
@@ -17,8 +19,10 @@ export async function boot(): Promise<void> {
   const { db, kind } = await getDatabase();
   const seeded = await seedIfEmpty(db, demoDataWanted(kind, config.DEMO_DATA));
   const demoPresent = seeded || (await demoAccountsExist(db));
+  // The demo's Stripe customer works without a Stripe account; a configured Stripe is never replaced.
+  const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: `${config.portalUrl}/api/webhooks/stripe` }) : null;
   if (config.API_PORT) createApiServer().listen(config.API_PORT);
-  if (config.STRIPE_WEBHOOK_SECRET) setInterval(() => void retryFailedEvents(db).catch((error: Error) => console.error('[stripe] retrying failed events:', error.message)), STRIPE_RETRY_INTERVAL_MS).unref();
+  if (stripeSettings()?.webhookSecret) setInterval(() => void retryFailedEvents(db).catch((error: Error) => console.error('[stripe] retrying failed events:', error.message)), STRIPE_RETRY_INTERVAL_MS).unref();
   process.once('SIGTERM', () => {
     void flushKeyUses()
       .then(closeDb)
@@ -33,6 +37,7 @@ export async function boot(): Promise<void> {
     demoSignIn: DEMO_SIGN_IN,
     demoPassword: DEMO_PASSWORD,
     apiPort: config.API_PORT,
+    demoBillingUrl: demoBilling?.url,
     serverSecret: serverSecretState(),
     mailDir: config.SMTP_URL ? undefined : path.resolve(config.DATA_DIR, 'mail'),
   });

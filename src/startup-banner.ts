@@ -8,6 +8,8 @@ export type StartupFacts = {
   demoSignIn: string;
   demoPassword: string;
   apiPort?: number;
+  /** The local Stripe simulator the demo is billed through, when it runs. */
+  demoBillingUrl?: string;
   serverSecret: { source: 'environment' | 'file'; createdByThisProcess: boolean; secret: string; file?: string };
   mailDir?: string;
 };
@@ -36,6 +38,7 @@ export function startupBanner(f: StartupFacts): string {
     '',
     `  Deflect is ready at ${f.portalUrl}/account  (${f.database}, ready in ${f.readyInMs} ms)`,
     f.seeded ? '  Demo data seeded.' : null,
+    f.demoBillingUrl ? `  Demo billing: Acme is billed through a local Stripe simulator at ${f.demoBillingUrl} (set STRIPE_SECRET_KEY for Stripe).` : null,
     f.apiPort ? `  Key verification (POST /api/v1/keys/verify) and usage ingest (POST /api/v1/usage-events) also on port ${f.apiPort}.` : null,
     ...demoWarning(f),
     secretLine(f.serverSecret),

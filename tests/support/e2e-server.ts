@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     DEMO_DATA: 'true',
     SUPPORT_EMAIL: E2E_SUPPORT_EMAIL,
     HOST_SECURITY_URL: E2E_HOST_SECURITY_URL,
-    // Stripe is the fake one playwright.config.ts starts first (tests/support/fake-stripe-server.ts).
+    // Stripe is the fake one playwright.config.ts starts first (src/stripe-simulator/server.ts).
     STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
     STRIPE_API_URL: E2E_STRIPE_URL,
     STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,

@@ -1,7 +1,7 @@
 // Subscriptions of one price each, changed as Stripe's API or dashboard would change them.
-import { fakeId, found, liveCustomer, type FakeStripeCore } from './fake-stripe-core';
-import { invalidRequest } from './fake-stripe-errors';
-import type { FakeInterval, FakeSubscription, FakeSubscriptionStatus } from './fake-stripe-objects';
+import { fakeId, found, liveCustomer, type FakeStripeCore } from './core';
+import { invalidRequest } from './errors';
+import type { FakeInterval, FakeSubscription, FakeSubscriptionStatus } from './objects';
 
 export type FakeSubscriptionInput = {
   nickname: string;

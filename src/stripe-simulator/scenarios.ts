@@ -1,4 +1,4 @@
-import type { FakeStripeWorld } from './fake-stripe-world';
+import type { FakeStripeWorld } from './world';
 
 const DAY = 86_400;
 

@@ -1,8 +1,8 @@
 // Invoices and their lines, through Stripe's lifecycle: draft → open (finalized) → paid or void.
-import { fakeId, found, liveCustomer, type FakeStripeCore } from './fake-stripe-core';
-import { taxIdsOf } from './fake-stripe-customers';
-import { invalidRequest } from './fake-stripe-errors';
-import type { FakeInvoice, FakeInvoiceLine, FakeSubscription } from './fake-stripe-objects';
+import { fakeId, found, liveCustomer, type FakeStripeCore } from './core';
+import { taxIdsOf } from './customers';
+import { invalidRequest } from './errors';
+import type { FakeInvoice, FakeInvoiceLine, FakeSubscription } from './objects';
 
 export type FakeInvoiceLineInput = {
   description: string;

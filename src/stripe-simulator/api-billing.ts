@@ -1,8 +1,8 @@
 // /v1 billing: subscriptions, invoices, billing portal sessions and meter event summaries.
-import { found, newestFirst } from './fake-stripe-core';
-import { invalidRequest, missingParam } from './fake-stripe-errors';
-import { list, ok, type FakeRoute } from './fake-stripe-http';
-import type { FakePortalSessionParams } from './fake-stripe-portal';
+import { found, newestFirst } from './core';
+import { invalidRequest, missingParam } from './errors';
+import { list, ok, type FakeRoute } from './http';
+import type { FakePortalSessionParams } from './portal';
 
 const DAY = 86_400;
 const PAGING = ['limit', 'starting_after'];

@@ -1,9 +1,11 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejectionOf } from './errors';
-import { startFakeStripe, type FakeEvent, type FakeStripe } from './fake-stripe';
-import { seedDemoWorld } from './fake-stripe-demo';
+import { rejectionOf } from '../../tests/support/errors';
+import { startFakeStripe, type FakeEvent, type FakeStripe } from './index';
+import { seedDemoWorld } from './demo';
 
 let fake: FakeStripe;
 let stripe: Stripe;
@@ -184,9 +186,56 @@ describe('billing portal', () => {
     expect([...fake.state.portalSessions.keys()]).toEqual(expect.arrayContaining([plain.id, paymentMethod.id, update.id, cancel.id]));
 
     const page = await (await fetch(cancel.url)).text();
-    expect(page).toContain('<title>Fake Stripe billing portal</title>');
-    expect(page).toContain('subscription_cancel');
+    expect(page).toContain('<title>Demo billing portal</title>');
+    expect(page).toContain(`action="/portal/${cancel.id}/cancel"`);
+    expect(page).not.toContain('/payment-method"');
     expect(page).toContain('<a href="https://portal.example/billing">Return to portal.example</a>');
+    const home = await (await fetch(plain.url)).text();
+    for (const form of ['payment-method', 'plan', 'cancel']) expect(home).toContain(`action="/portal/${plain.id}/${form}"`);
+  });
+
+  it('changes the card, the plan and the cancellation from its forms, delivers the signed events, and sends the browser back', async () => {
+    const received: { signature: string; body: string }[] = [];
+    const endpoint = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ signature: String(req.headers['stripe-signature']), body: Buffer.concat(chunks).toString('utf8') });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const secret = 'whsec_portal_pages_test';
+    try {
+      const { id } = fake.world.createCustomer();
+      const subscription = fake.world.createSubscription(id, { ...pro, quantity: 5 });
+      const session = await stripe.billingPortal.sessions.create({ customer: id, return_url: 'https://portal.example/billing' });
+      fake.deliverWebhooksTo({ url: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hook`, secret });
+      const submit = (form: string, fields: Record<string, string>) =>
+        fetch(`${session.url}/${form}`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+
+      const saved = await submit('payment-method', { card: 'mastercard' });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.get('location')).toBe('https://portal.example/billing');
+      const customer = (await stripe.customers.retrieve(id, { expand: ['invoice_settings.default_payment_method'] })) as Stripe.Customer;
+      expect(customer.invoice_settings.default_payment_method).toMatchObject({ card: { brand: 'mastercard', last4: '4444' } });
+
+      expect((await submit('plan', { plan: 'Business', seats: '8' })).status).toBe(303);
+      expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ items: { data: [{ quantity: 8, price: { nickname: 'Business', unit_amount: 9900 } }] } });
+      expect((await submit('cancel', {})).status).toBe(303);
+      expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ cancel_at_period_end: true });
+
+      // Delivered before the redirect, each verifiable with the endpoint's secret, in order.
+      const events = received.map(({ body, signature }) => stripe.webhooks.constructEvent(body, signature, secret));
+      expect(events.map((e) => e.type)).toEqual(['payment_method.attached', 'customer.updated', 'customer.subscription.updated', 'customer.subscription.updated']);
+
+      expect((await submit('plan', { plan: 'Gold', seats: '8' })).status).toBe(422);
+      expect((await submit('plan', { plan: 'Pro', seats: '0' })).status).toBe(422);
+      expect((await submit('payment-method', { card: 'diners' })).status).toBe(422);
+      expect(received).toHaveLength(4);
+    } finally {
+      await new Promise((resolve) => endpoint.close(resolve));
+    }
   });
 
   it('refuses a session for an unknown customer, an unknown flow, or a subscription flow without the customer’s subscription', async () => {

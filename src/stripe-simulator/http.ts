@@ -1,13 +1,18 @@
 // The fake's HTTP vocabulary: routes, requests, replies, and how Stripe reads parameters and pages lists.
-import type { FakeStripeError } from './fake-stripe-errors';
-import type { FakeStripeWorld } from './fake-stripe-world';
+import type { FakeStripeError } from './errors';
+import type { FakeStripeWorld } from './world';
 
 export type FakeRequest = { method: string; path: string; params: Record<string, string>; query: URLSearchParams; body: URLSearchParams; raw: string };
 
-export type Reply = { status: number; json: unknown } | { status: number; contentType: string; content: string | Buffer };
+export type Reply = { status: number; json: unknown } | { status: number; contentType: string; content: string | Buffer } | { status: 303; location: string };
 
 /** What a route can reach besides its request. */
-export type FakeContext = { world: FakeStripeWorld; setDown(status: number | null): void };
+export type FakeContext = {
+  world: FakeStripeWorld;
+  setDown(status: number | null): void;
+  /** Sends the events not yet delivered to the webhook endpoint, when one is set (deliverWebhooksTo). */
+  deliverEvents(): Promise<void>;
+};
 
 export type FakeRoute = {
   method: 'GET' | 'POST' | 'DELETE';

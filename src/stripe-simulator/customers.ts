@@ -1,8 +1,8 @@
 // Customers, their tax IDs and their cards, changed as Stripe's API or dashboard would change them.
 import type Stripe from 'stripe';
-import { fakeId, found, liveCustomer, newestFirst, type FakeStripeCore, type FakeStripeState } from './fake-stripe-core';
-import { invalidRequest, missingParam, noSuch } from './fake-stripe-errors';
-import type { FakeCustomer, FakeDeleted, FakePaymentMethod, FakeTaxId, FakeTaxIdStatus } from './fake-stripe-objects';
+import { fakeId, found, liveCustomer, newestFirst, type FakeStripeCore, type FakeStripeState } from './core';
+import { invalidRequest, missingParam, noSuch } from './errors';
+import type { FakeCustomer, FakeDeleted, FakePaymentMethod, FakeTaxId, FakeTaxIdStatus } from './objects';
 
 /** Address fields as given: a missing one is kept, the empty string clears it (Stripe's rule). */
 export type FakeAddressInput = { [K in keyof Stripe.Address]?: string | null };

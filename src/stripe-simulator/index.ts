@@ -4,23 +4,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { billingRoutes } from './fake-stripe-api-billing';
-import { customerRoutes } from './fake-stripe-api-customers';
-import { controlRoutes } from './fake-stripe-control';
-import type { FakeStripeState } from './fake-stripe-core';
-import { failureOf, FakeStripeError, invalidRequest } from './fake-stripe-errors';
-import { errorReply, paramsOf, unknownParam, type FakeContext, type FakeRequest, type FakeRoute, type Reply } from './fake-stripe-http';
-import { pageRoutes } from './fake-stripe-pages';
-import { createFakeStripeWorld, type FakeStripeWorld } from './fake-stripe-world';
+import { billingRoutes } from './api-billing';
+import { customerRoutes } from './api-customers';
+import { controlRoutes } from './control';
+import type { FakeStripeState } from './core';
+import { failureOf, FakeStripeError, invalidRequest } from './errors';
+import { errorReply, paramsOf, unknownParam, type FakeContext, type FakeRequest, type FakeRoute, type Reply } from './http';
+import { invoicePdfRoutes } from './invoice-pdf';
+import { portalRoutes } from './portal-pages';
+import { createFakeStripeWorld, type FakeStripeWorld } from './world';
 
-export type * from './fake-stripe-objects';
-export type { FakeStripeState } from './fake-stripe-core';
-export type { FakeAddressInput, FakeCard, FakeCustomerInput, FakeCustomerPatch } from './fake-stripe-customers';
-export type { FakeRequest } from './fake-stripe-http';
-export type { FakeInvoiceInput, FakeInvoiceLineInput } from './fake-stripe-invoices';
-export type { FakePortalSessionParams } from './fake-stripe-portal';
-export type { FakeSubscriptionInput, FakeSubscriptionPatch } from './fake-stripe-subscriptions';
-export type { FakeStripeWorld } from './fake-stripe-world';
+export type * from './objects';
+export type { FakeStripeState } from './core';
+export type { FakeAddressInput, FakeCard, FakeCustomerInput, FakeCustomerPatch } from './customers';
+export type { FakeRequest } from './http';
+export type { FakeInvoiceInput, FakeInvoiceLineInput } from './invoices';
+export type { FakePortalSessionParams } from './portal';
+export type { FakeSubscriptionInput, FakeSubscriptionPatch } from './subscriptions';
+export type { FakeStripeWorld } from './world';
 
 export type FakeStripe = {
   url: string;
@@ -33,10 +34,12 @@ export type FakeStripe = {
   /** While set, every /v1 request fails with this status: Stripe unreachable. */
   setDown(status: number | null): void;
   signed: typeof signed;
+  /** From now on, portal pages deliver the events they cause to this endpoint, signed with `secret`. */
+  deliverWebhooksTo(endpoint: { url: string; secret: string }): void;
   close(): Promise<void>;
 };
 
-const routes: FakeRoute[] = [...customerRoutes, ...billingRoutes, ...pageRoutes, ...controlRoutes];
+const routes: FakeRoute[] = [...customerRoutes, ...billingRoutes, ...portalRoutes, ...invoicePdfRoutes, ...controlRoutes];
 
 /** A webhook delivery of `event` as Stripe signs it: the body and its Stripe-Signature header. */
 export function signed(event: unknown, secret: string, { timestamp }: { timestamp?: number } = {}): { body: string; signature: string } {
@@ -54,9 +57,21 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 function send(res: http.ServerResponse, reply: Reply, requestId: string): void {
+  if ('location' in reply) {
+    res.writeHead(reply.status, { location: reply.location, 'request-id': requestId });
+    res.end();
+    return;
+  }
   const [contentType, content] = 'json' in reply ? ['application/json', JSON.stringify(reply.json)] : [reply.contentType, reply.content];
   res.writeHead(reply.status, { 'content-type': contentType, 'request-id': requestId });
   res.end(content);
+}
+
+/** Stripe's delivery of one event; a refusal is reported, as in Stripe's dashboard, and not retried. */
+async function deliver(event: unknown, endpoint: { url: string; secret: string }): Promise<void> {
+  const { body, signature } = signed(event, endpoint.secret);
+  const response = await fetch(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+  if (!response.ok) console.error(`[stripe-simulator] webhook endpoint answered ${response.status}`);
 }
 
 export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Promise<FakeStripe> {
@@ -70,7 +85,15 @@ export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Pro
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const world = createFakeStripeWorld(url);
-  const context: FakeContext = { world, setDown: (status) => (down = status) };
+  let webhooks: { endpoint: { url: string; secret: string }; delivered: number } | undefined;
+  const context: FakeContext = {
+    world,
+    setDown: (status) => (down = status),
+    async deliverEvents() {
+      if (!webhooks) return;
+      while (webhooks.delivered < world.state.events.length) await deliver(world.state.events[webhooks.delivered++], webhooks.endpoint);
+    },
+  };
 
   async function respond(req: http.IncomingMessage, raw: string): Promise<Reply> {
     const { pathname, searchParams } = new URL(req.url ?? '/', url);
@@ -112,6 +135,7 @@ export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Pro
     failNext: (status) => (failure = status),
     setDown: context.setDown,
     signed,
+    deliverWebhooksTo: (endpoint) => (webhooks = { endpoint, delivered: world.state.events.length }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

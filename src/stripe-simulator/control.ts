@@ -1,8 +1,8 @@
 // Plain HTTP handles for tests in another process (the Playwright journeys), no API key:
 //   GET  /__control/events   every event so far, oldest first
 //   POST /__control/down     {"status": 503} makes every /v1 request fail so; {"status": null} ends it
-import { invalidRequest } from './fake-stripe-errors';
-import { ok, type FakeRoute } from './fake-stripe-http';
+import { invalidRequest } from './errors';
+import { ok, type FakeRoute } from './http';
 
 function downStatus(raw: string): number | null {
   let status: unknown;

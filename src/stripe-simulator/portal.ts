@@ -1,8 +1,8 @@
 // Billing portal sessions: the link Stripe hands out for a customer, optionally deep into one flow.
 import type Stripe from 'stripe';
-import { fakeId, liveCustomer, type FakeStripeCore } from './fake-stripe-core';
-import { invalidRequest, missingParam, noSuch } from './fake-stripe-errors';
-import type { FakePortalFlow, FakePortalFlowType, FakePortalSession } from './fake-stripe-objects';
+import { fakeId, liveCustomer, type FakeStripeCore } from './core';
+import { invalidRequest, missingParam, noSuch } from './errors';
+import type { FakePortalFlow, FakePortalFlowType, FakePortalSession } from './objects';
 
 export type FakePortalSessionParams = Pick<Stripe.BillingPortal.SessionCreateParams, 'customer' | 'return_url' | 'configuration' | 'flow_data'>;
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type Stripe from 'stripe';
-import { noSuch } from './fake-stripe-errors';
+import { noSuch } from './errors';
 import type {
   FakeCustomer,
   FakeEvent,
@@ -15,7 +15,7 @@ import type {
   FakePortalSession,
   FakeSubscription,
   FakeTaxId,
-} from './fake-stripe-objects';
+} from './objects';
 
 const API_VERSION = '2026-10-28.endive';
 

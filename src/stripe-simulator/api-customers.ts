@@ -1,9 +1,9 @@
 // /v1/customers and what hangs off it: the customer, its tax IDs, its cards.
-import { found, liveCustomer, newestFirst, type FakeStripeState } from './fake-stripe-core';
-import { type FakeAddressInput, type FakeCustomerPatch, taxIdsOf } from './fake-stripe-customers';
-import { invalidRequest } from './fake-stripe-errors';
-import { arrayParam, list, ok, type FakeRoute } from './fake-stripe-http';
-import type { FakeCustomer, FakeCustomerView } from './fake-stripe-objects';
+import { found, liveCustomer, newestFirst, type FakeStripeState } from './core';
+import { type FakeAddressInput, type FakeCustomerPatch, taxIdsOf } from './customers';
+import { invalidRequest } from './errors';
+import { arrayParam, list, ok, type FakeRoute } from './http';
+import type { FakeCustomer, FakeCustomerView } from './objects';
 
 const EXPANSIONS = ['tax_ids', 'invoice_settings.default_payment_method'];
 const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'postal_code', 'state', 'country'] as const;

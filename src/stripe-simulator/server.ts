@@ -1,9 +1,9 @@
 // Fake Stripe as a process of its own, seeded with the demo world, for the Playwright journeys:
-//   npx tsx tests/support/fake-stripe-server.ts --port 12111
+//   npx tsx src/stripe-simulator/server.ts --port 12111
 // The portal's STRIPE_API_URL points here; the journeys read events and cut Stripe off at /__control/.
 import { parseArgs } from 'node:util';
-import { startFakeStripe } from './fake-stripe';
-import { seedDemoWorld } from './fake-stripe-demo';
+import { startFakeStripe } from './index';
+import { seedDemoWorld } from './demo';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '12111' } } });

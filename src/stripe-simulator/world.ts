@@ -1,10 +1,10 @@
 // Stripe's side of the world, in memory: the objects and the mutators a test uses the way Stripe's
 // dashboard or API would, each appending the events Stripe would send. The HTTP routes use it too.
-import { createCore } from './fake-stripe-core';
-import { customerMutators } from './fake-stripe-customers';
-import { invoiceMutators } from './fake-stripe-invoices';
-import { portalMutators } from './fake-stripe-portal';
-import { subscriptionMutators } from './fake-stripe-subscriptions';
+import { createCore } from './core';
+import { customerMutators } from './customers';
+import { invoiceMutators } from './invoices';
+import { portalMutators } from './portal';
+import { subscriptionMutators } from './subscriptions';
 
 export type FakeStripeWorld = ReturnType<typeof createFakeStripeWorld>;
 

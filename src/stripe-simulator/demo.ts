@@ -1,8 +1,8 @@
 // The demo world of the Playwright journeys: Acme Analytics on Pro for seven months, relative to
 // `today` so that "this month" and "last quarter" always hold.
-import type { FakeInvoiceLineInput } from './fake-stripe-invoices';
-import type { FakeInvoice } from './fake-stripe-objects';
-import type { FakeStripeWorld } from './fake-stripe-world';
+import type { FakeInvoiceLineInput } from './invoices';
+import type { FakeInvoice } from './objects';
+import type { FakeStripeWorld } from './world';
 
 export const DEMO_CUSTOMER_ID = 'cus_demo_acme';
 const SEATS = 5;
