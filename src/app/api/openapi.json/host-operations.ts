@@ -89,7 +89,7 @@ export const hostOperations: OperationSpec[] = [
     path: '/api/v1/usage-events',
     tag: 'Host: usage',
     summary: 'Report usage events',
-    description: `At most ${MAX_EVENTS_PER_BATCH} events and 1 MB per request. A repeated \`idempotencyKey\` (per organization and meter) is counted once, forever. An event whose meter is unknown or whose \`timestamp\` is older than 35 days or more than 5 minutes ahead is rejected on its own, by index. Also served by the lean server on \`API_PORT\`.`,
+    description: `At most ${MAX_EVENTS_PER_BATCH} events and 1 MB per request. Each event names its organization (\`organizationId\` or \`organizationExternalId\`); an API key reports for its own organization only. A repeated \`idempotencyKey\` (per organization and meter) is counted once, forever. An event whose meter is unknown or whose \`timestamp\` is older than 35 days or more than 5 minutes ahead is rejected on its own, by index. Also served by the lean server on \`API_PORT\`.`,
     auth: { type: 'serverSecretOrApiKey', scope: 'usage:write' },
     body: { schema: ingestInput },
     success: { status: 200, description: 'What was counted, what was a duplicate, and each rejected event.', data: ingestData },

@@ -71,7 +71,7 @@ function responsesBlock(responses: Record<string, JsonSchema>): string[] {
     const [mediaType, media] = content ? Object.entries(content)[0]! : [undefined, undefined];
     const properties = media?.schema.properties as Record<string, JsonSchema> | undefined;
     if (properties?.success?.const === false) {
-      errors.push(`\`${status}\` ${response.description as string}`);
+      lines.push(`- \`${status}\` (error envelope): ${response.description as string}`);
       continue;
     }
     lines.push(`- \`${status}\`${mediaType ? ` (\`${mediaType}\`)` : ''}: ${response.description as string}`);

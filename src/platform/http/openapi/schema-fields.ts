@@ -27,6 +27,7 @@ export function typeOf(schema: JsonSchema): string {
 function rangeNotes(min: unknown, max: unknown, unit: string): string[] {
   if (typeof min === 'number' && typeof max === 'number') return [`${min}–${max} ${unit}`];
   if (typeof max === 'number') return [`at most ${max} ${unit}`];
+  if (min === 1) return ['not empty'];
   if (typeof min === 'number') return [`at least ${min} ${unit}`];
   return [];
 }
@@ -45,6 +46,8 @@ export function notesOf(schema: JsonSchema): string[] {
   ];
   for (const [key, sign] of bounds) if (typeof schema[key] === 'number') notes.push(`${sign} ${schema[key]}`);
   if (typeof schema.pattern === 'string') notes.push(`matches \`${schema.pattern}\``);
+  const items = schema.items as JsonSchema | undefined;
+  if (items && !items.properties) notes.push(...notesOf(items).map((note) => `each ${note}`));
   if ('default' in schema) notes.push(`default ${code(schema.default)}`);
   for (const branch of branchesOf(schema) ?? []) notes.push(...notesOf(branch).filter((note) => !notes.includes(note)));
   if (typeof schema.description === 'string') notes.push(schema.description);
