@@ -98,7 +98,7 @@ export const createdKeyData = z.object({ key, secret: z.string().describe('The o
 export const rotatedKeyData = createdKeyData.extend({ previous: z.object({ id: z.string(), expiresAt: time.describe('The old key works until then.') }) });
 export const keyData = z.object({ key });
 
-const period = z.object({ start: time, end: time });
+const period = z.object({ start: z.iso.date().describe('The first day of the billing period.'), end: z.iso.date().describe('The first day after it.') });
 export const usageData = z.object({
   meters: z.array(z.object({ meter: z.string(), unit: z.string(), used: z.number(), limit: z.number().nullable(), percent: z.number().nullable(), period })),
 });
