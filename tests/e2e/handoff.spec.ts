@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { E2E_HOST_SECURITY_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
+import { E2E_BASE_URL, E2E_HOST_SECURITY_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
 import { createHandoff, newHostCustomer, urlOf } from '../support/e2e-journeys';
+import { hostileRedirects } from '../support/redirect-corpus';
 
 // The host product signs its user into the portal with a single-use link (like Stripe's billing portal).
 
@@ -100,4 +101,21 @@ test('the portal-sessions API refuses a wrong secret, malformed JSON and an over
   });
   expect(oversized.status()).toBe(413);
   expect(((await oversized.json()) as ErrorEnvelope).error.code).toBe('payload_too_large');
+});
+
+test('a handoff path is resolved like next=: every bypass shape is a 422 on path, a good one lands exactly there', async ({ page, request }) => {
+  const customer = newHostCustomer('handoff-path');
+  const origin = new URL(E2E_BASE_URL).origin;
+  for (const path of hostileRedirects(origin)) {
+    const response = await request.post('/api/v1/portal-sessions', { headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` }, data: { ...customer, path } });
+    expect.soft(response.status(), `path ${JSON.stringify(path)}`).toBe(422);
+    const json = (await response.json()) as ErrorEnvelope;
+    expect.soft(json.error?.code, `path ${JSON.stringify(path)}`).toBe('validation_failed');
+    expect.soft(Object.keys(json.error?.fields ?? {}), `path ${JSON.stringify(path)}`).toEqual(['path']);
+  }
+
+  const { url } = await createHandoff(request, { ...customer, path: '/account/x/../team?x=1#y' });
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
+  expect(page.url()).toBe(`${origin}/account/team?x=1#y`);
 });
