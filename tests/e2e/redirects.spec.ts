@@ -78,3 +78,15 @@ test('a legitimate next= keeps its query and fragment, normalized', async ({ pag
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
   expect(offSite).toEqual([]);
 });
+
+test('the callback of a mailed verification or reset link cannot send the browser off the portal', async ({ page, context }) => {
+  const offSite = await watchOffSite(context, page);
+  for (const callback of hostileRedirects(origin)) {
+    for (const link of [`/api/auth/verify-email?token=forged&callbackURL=${encodeURIComponent(callback)}`, `/api/auth/reset-password/forged?callbackURL=${encodeURIComponent(callback)}`]) {
+      const response = await page.goto(link).catch((error: Error) => error);
+      expect.soft(response instanceof Error ? response.message : response?.status(), `${link}`).toBe(400);
+      expect.soft(page.url(), link).toBe(`${origin}${link}`);
+    }
+  }
+  expect(offSite).toEqual([]);
+});

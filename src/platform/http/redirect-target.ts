@@ -1,11 +1,12 @@
 import { getConfig } from '../config';
 
 /**
- * The pages a redirect may end on: `next` after sign-in, and the `path` of a host handoff. The one
- * list of them, so that mounting the portal under a base path changes one place.
+ * The pages a redirect may end on: `next` after sign-in, the `path` of a host handoff, and the
+ * callbacks of the mailed sign-up, reset and email-change links. The one list of them, so that
+ * mounting the portal under a base path changes one place.
  */
-export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[] } {
-  return { next: ['/account', '/invitations/accept'], handoff: ['/account'] };
+export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[] } {
+  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'] };
 }
 
 export const DEFAULT_REDIRECT = '/account';
