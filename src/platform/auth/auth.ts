@@ -7,6 +7,7 @@ import { getDb } from '../db/client';
 import type { Db } from '../db/types';
 import { sendMail } from '../mail/send-mail';
 import { resetPasswordMail, verifyEmailMail } from '../mail/templates';
+import { callbackGuard } from './callback-guard';
 import { handoffPlugin } from './handoff-plugin';
 import { account, session, twoFactor, user, verification } from './schema';
 import { authSecret } from './secret';
@@ -53,6 +54,7 @@ function createAuth(db: Db) {
         lastSeenAt: { type: 'date', required: false, input: false },
       },
     },
+    hooks: { before: callbackGuard },
     plugins: [twoFactorPlugin({ issuer: 'Deflect' }), handoffPlugin(), nextCookies()],
   });
 }
