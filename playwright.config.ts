@@ -59,7 +59,7 @@ export default defineConfig({
     },
     {
       // Started before the portal: a Stripe customer's first look at billing fetches from here.
-      command: `npx tsx tests/support/fake-stripe-server.ts --port ${E2E_STRIPE_PORT}`,
+      command: `npx tsx src/stripe-simulator/server.ts --port ${E2E_STRIPE_PORT}`,
       url: `${E2E_STRIPE_URL}/__control/events`,
       reuseExistingServer: !ci,
       timeout: 30_000,
@@ -67,7 +67,7 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-      // Builds when .next/BUILD_ID is missing, prepares a fresh database, then `next start`.
+      // Builds when .next/BUILD_ID is missing, prepares a fresh database, then scripts/server.mjs.
       command: 'npx tsx tests/support/e2e-server.ts',
       url: `${E2E_BASE_URL}/api/health`,
       reuseExistingServer: !ci,

@@ -1,15 +1,15 @@
 // The fake Stripe for bench/webhooks.mjs, in a process of its own:
 //   node --import tsx bench/webhooks-driver.ts --out /tmp/x/events.json [--customers 200] [--warmup-customers 10]
-// Starts tests/support/fake-stripe.ts on a free port of 127.0.0.1, creates the customers and gives
-// each a busy month (tests/support/fake-stripe-scenarios.ts, as in the chaos test: ~10 changes, each appending
+// Starts src/stripe-simulator on a free port of 127.0.0.1, creates the customers and gives
+// each a busy month (src/stripe-simulator/scenarios.ts, as in the chaos test: ~10 changes, each appending
 // the events Stripe would send), writes { url, customers: [{ id, events }], warmup: [{ id, events }] }
 // to --out and prints one line, `fake-stripe ready <url> <events>`; then serves the /v1 API (the
 // portal's re-fetches) until SIGTERM/SIGINT. Warm-up customers have their own events, so that
 // warming the portal up does not touch the measured customers.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startFakeStripe, type FakeEvent, type FakeStripeWorld } from '../tests/support/fake-stripe';
-import { busyMonth } from '../tests/support/fake-stripe-scenarios';
+import { startFakeStripe, type FakeEvent, type FakeStripeWorld } from '../src/stripe-simulator';
+import { busyMonth } from '../src/stripe-simulator/scenarios';
 
 /** Customers `from`…`from+count-1`, each with its busy month: the events of that month (not customer.created), by customer. */
 function customersWithMonth(w: FakeStripeWorld, from: number, count: number): { id: string; events: FakeEvent[] }[] {

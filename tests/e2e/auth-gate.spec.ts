@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../support/e2e-env';
+import { DEMO_PASSWORD, E2E_SUPPORT_EMAIL } from '../support/e2e-env';
 import { fillSignIn, signIn, urlOf } from '../support/e2e-journeys';
 
 // The gate of /account/*: who gets in, and where they land.
@@ -53,6 +53,9 @@ test('sections that have not shipped show "coming soon"; unknown ones are 404', 
     await expect(page).toHaveURL(urlOf(href!));
     await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
     await expect(page.getByText(`${label} is coming soon`)).toBeVisible();
+    // Not a dead end: the support address from the configuration, as a link that writes to it.
+    await expect(page.getByRole('link', { name: E2E_SUPPORT_EMAIL })).toHaveAttribute('href', /^mailto:support@vendor\.example\?subject=Help%20with%20Initech/);
+    await expect(page.getByRole('link', { name: 'Email support' })).toBeVisible();
     await expect(link).toHaveAttribute('aria-current', 'page');
     await expect(nav.getByRole('link', { name: 'Account', exact: true })).not.toHaveAttribute('aria-current', 'page');
   }

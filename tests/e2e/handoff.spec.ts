@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { E2E_HOST_SECURITY_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
-import { createHandoff, newHostCustomer, urlOf } from '../support/e2e-journeys';
+import { E2E_BASE_URL, E2E_HOST_SECURITY_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
+import { createHandoff, newBuiltinAccount, newHostCustomer, signIn, submitSignUp, urlOf } from '../support/e2e-journeys';
+import { latestMail, linkIn } from '../support/e2e-mail';
+import { hostileRedirects } from '../support/redirect-corpus';
 
 // The host product signs its user into the portal with a single-use link (like Stripe's billing portal).
 
@@ -100,4 +102,60 @@ test('the portal-sessions API refuses a wrong secret, malformed JSON and an over
   });
   expect(oversized.status()).toBe(413);
   expect(((await oversized.json()) as ErrorEnvelope).error.code).toBe('payload_too_large');
+});
+
+test('a handoff path is resolved like next=: every bypass shape is a 422 on path, a good one lands exactly there', async ({ page, request }) => {
+  const customer = newHostCustomer('handoff-path');
+  const origin = new URL(E2E_BASE_URL).origin;
+  for (const path of hostileRedirects(origin)) {
+    const response = await request.post('/api/v1/portal-sessions', { headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` }, data: { ...customer, path } });
+    expect.soft(response.status(), `path ${JSON.stringify(path)}`).toBe(422);
+    const json = (await response.json()) as ErrorEnvelope;
+    expect.soft(json.error?.code, `path ${JSON.stringify(path)}`).toBe('validation_failed');
+    expect.soft(Object.keys(json.error?.fields ?? {}), `path ${JSON.stringify(path)}`).toEqual(['path']);
+  }
+
+  const { url } = await createHandoff(request, { ...customer, path: '/account/x/../team?x=1#y' });
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
+  expect(page.url()).toBe(`${origin}/account/team?x=1#y`);
+});
+
+test('pre-hijack: an unverified sign-up with the host user\'s address loses to the handoff, before and after the verification click', async ({ browser, request }) => {
+  const attacker = await browser.newContext();
+  const victim = await browser.newContext();
+  try {
+    // Someone signs up with an address they do not own; the verification mail goes to its owner.
+    const squatter = newBuiltinAccount('victim');
+    const attackerPage = await attacker.newPage();
+    await submitSignUp(attackerPage, squatter);
+
+    // The owner arrives through the host product with that address.
+    const host = newHostCustomer('victim-host');
+    const { url } = await createHandoff(request, { ...host, user: { ...host.user, email: squatter.email } });
+
+    await signIn(attackerPage, squatter.email, squatter.password);
+    await expect(attackerPage.getByText('That email and password do not match.')).toBeVisible();
+
+    // The owner clicks the old verification mail: it signs nobody in, and the password stays useless.
+    const victimPage = await victim.newPage();
+    await victimPage.goto(linkIn(await latestMail(squatter.email, 'Verify your email address'), '/api/auth/verify-email'));
+    await expect(victimPage).toHaveURL(urlOf('/sign-in?next=%2Faccount'));
+    expect((await victim.cookies()).filter((c) => c.name.includes('session_token'))).toEqual([]);
+    await signIn(attackerPage, squatter.email, squatter.password);
+    await expect(attackerPage.getByText('That email and password do not match.')).toBeVisible();
+    await attackerPage.goto('/account');
+    await expect(attackerPage).toHaveURL(urlOf('/sign-in?next=%2Faccount'));
+
+    // The handoff lands the owner in the host's organization, not in the one the sign-up made.
+    await victimPage.goto(url);
+    await expect(victimPage).toHaveURL(urlOf('/account'));
+    await expect(victimPage.getByRole('link', { name: host.organization.name })).toBeVisible();
+    await expect(victimPage.getByText(`${squatter.email} · owner`)).toBeVisible();
+    await expect(victimPage.getByLabel('Name', { exact: true })).toHaveValue(host.user.name!);
+    await expect(victimPage.getByRole('region', { name: 'Password' })).toHaveCount(0);
+  } finally {
+    await attacker.close();
+    await victim.close();
+  }
 });

@@ -8,6 +8,8 @@ test('a forgotten password is reset from the mailed link, once, and the old one 
   await expect(page).toHaveURL(/\/sign-in\?notice=signed-out$/);
 
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The client navigation must have finished, or the sign-in page's Email field gets the address.
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('Email').fill(account.email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByText('If an account exists for that address, a reset link is on its way.')).toBeVisible();

@@ -19,7 +19,7 @@ export const E2E_SMTP_HTTP_PORT = port('E2E_SMTP_HTTP_PORT', 2526);
 export const E2E_SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
 export const E2E_SINK_URL = `http://127.0.0.1:${E2E_SMTP_HTTP_PORT}`;
 
-/** tests/support/fake-stripe-server.ts: the Stripe API the portal talks to, seeded with the demo world. */
+/** src/stripe-simulator/server.ts: the Stripe API the portal talks to, seeded with the demo world. */
 export const E2E_STRIPE_PORT = port('E2E_STRIPE_PORT', 12111);
 export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 export const E2E_STRIPE_SECRET_KEY = 'sk_test_e2e';
@@ -30,6 +30,8 @@ export const E2E_STRIPE_PORTAL_CONFIG_ID = 'bpc_e2e';
 /** A fixed test-only secret: the journeys play the host product's backend with it. */
 export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';
 export const E2E_HOST_SECURITY_URL = 'http://host.example/security';
+/** Shown on the sections still to come until tickets ship. */
+export const E2E_SUPPORT_EMAIL = 'support@vendor.example';
 
 /** The password of every demo user seeded on first start. */
 export { DEMO_PASSWORD } from '../../src/modules/demo/data';

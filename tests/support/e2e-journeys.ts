@@ -35,18 +35,18 @@ export async function fillSignIn(page: Page, email: string, password: string): P
 
 export type BuiltinAccount = { name: string; email: string; password: string; organization: string };
 
-/**
- * Creates a builtin account through /sign-up, follows the verification link from the mail, and
- * leaves `page` signed in on /account as the owner of a new organization.
- */
-export async function signUpAndVerify(page: Page, tag: string): Promise<BuiltinAccount> {
+export function newBuiltinAccount(tag: string): BuiltinAccount {
   const id = uniqueId();
-  const account: BuiltinAccount = {
+  return {
     name: `Erin E2E ${id}`,
     email: `e2e-${tag}-${id}@example.test`,
     password: `pw-${id}-long-enough`,
     organization: `E2E Org ${id}`,
   };
+}
+
+/** Fills and sends /sign-up, and waits for "Check your email": the address is not verified yet. */
+export async function submitSignUp(page: Page, account: BuiltinAccount): Promise<void> {
   await page.goto('/sign-up');
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
   await page.getByLabel('Your name').fill(account.name);
@@ -57,7 +57,15 @@ export async function signUpAndVerify(page: Page, tag: string): Promise<BuiltinA
   await expect(page).toHaveURL(/\/check-email\?/);
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await expect(page.getByText(account.email)).toBeVisible();
+}
 
+/**
+ * Creates a builtin account through /sign-up, follows the verification link from the mail, and
+ * leaves `page` signed in on /account as the owner of a new organization.
+ */
+export async function signUpAndVerify(page: Page, tag: string): Promise<BuiltinAccount> {
+  const account = newBuiltinAccount(tag);
+  await submitSignUp(page, account);
   const mail = await latestMail(account.email, 'Verify your email address');
   await page.goto(linkIn(mail, '/api/auth/verify-email'));
   await expect(page).toHaveURL(urlOf('/account'));

@@ -1,6 +1,6 @@
 // Starts the portal for the Playwright journeys (playwright.config.ts runs it as a webServer):
-//   1. builds when there is no build yet (.next/BUILD_ID missing: a fresh CI clone) or E2E_REBUILD=1,
-//      and warns when the sources are newer than the build it is about to serve;
+//   1. builds when there is no build yet (a fresh CI clone), when the sources changed after the last
+//      build (scripts/build-freshness.mjs), or when E2E_REBUILD=1;
 //   2. gives the server a fresh database: a new temporary DATA_DIR (PGlite) or, when
 //      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
 //   3. runs scripts/server.mjs (as `npm start` does) with the test configuration, and removes the
@@ -8,10 +8,11 @@
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { buildState } from '../../scripts/build-freshness.mjs';
 import { serverNodeOptions } from '../../scripts/server-node-options.mjs';
 import {
   E2E_BASE_URL,
@@ -24,32 +25,16 @@ import {
   E2E_STRIPE_SECRET_KEY,
   E2E_STRIPE_URL,
   E2E_STRIPE_WEBHOOK_SECRET,
+  E2E_SUPPORT_EMAIL,
   e2eDatabaseUrl,
 } from './e2e-env';
 
 const nextBin = path.resolve('node_modules/.bin/next');
 
-/** Newest modification time under the given paths (files or directories), in ms. */
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    const stat = statSync(p, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
 function build(): void {
-  if (existsSync('.next/BUILD_ID') && process.env.E2E_REBUILD !== '1') {
-    if (newestChange(['src', 'config', 'drizzle', 'next.config.ts', 'package.json']) > statSync('.next/BUILD_ID').mtimeMs) {
-      console.warn('[e2e] the sources changed after the last `next build`: the journeys run against the old build. Set E2E_REBUILD=1 to rebuild first.');
-    }
-    return;
-  }
-  console.info('[e2e] running `next build`…');
+  const state = buildState();
+  if (state === 'fresh' && process.env.E2E_REBUILD !== '1') return;
+  console.info(`[e2e] running \`next build\` (${state === 'fresh' ? 'E2E_REBUILD=1' : state === 'stale' ? 'the sources changed since the last build' : 'no build yet'})…`);
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -81,8 +66,11 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     PORTAL_SERVER_SECRET: E2E_SERVER_SECRET,
     SMTP_URL: E2E_SMTP_URL,
+    // The journeys sign in as the demo people, on PostgreSQL (CI) as on PGlite.
+    DEMO_DATA: 'true',
+    SUPPORT_EMAIL: E2E_SUPPORT_EMAIL,
     HOST_SECURITY_URL: E2E_HOST_SECURITY_URL,
-    // Stripe is the fake one playwright.config.ts starts first (tests/support/fake-stripe-server.ts).
+    // Stripe is the fake one playwright.config.ts starts first (src/stripe-simulator/server.ts).
     STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
     STRIPE_API_URL: E2E_STRIPE_URL,
     STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,

@@ -5,7 +5,7 @@ import { receiveWebhook } from '@/modules/stripe-sync/service';
 import { resetConfigForTests } from '@/platform/config';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
-import { signed, startFakeStripe, type FakeStripe } from './fake-stripe';
+import { signed, startFakeStripe, type FakeStripe } from '@/stripe-simulator';
 import { seedTeam, type SeededTeam } from './team-fixtures';
 
 export const WEBHOOK_SECRET = 'whsec_test_only_secret';

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { completeTwoFactorSignIn, requestPasswordReset, resetPassword, signIn, signUp } from '@/modules/account/sign-in';
 import { formObject, toFormState } from '@/platform/actions/form-action';
-import { safeNextPath } from '@/platform/http/safe-next';
+import { safeNextPath } from '@/platform/http/redirect-target';
 import type { FormState } from '@/ui/form-state';
 
 export async function signInAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { can } from '@config/permissions';
 import { requirePortalSession } from '@/platform/auth/current';
 import { enabledSections, isSectionEnabled } from '@/platform/config/sections';
+import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { AccountNav } from './account-nav';
 import { UsageBanner } from './usage/usage-banner';
 
@@ -16,6 +17,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <DemoBanner />
       <div className="shell">
         <aside className="shell-sidebar">
           <a className="shell-brand" href="/account">

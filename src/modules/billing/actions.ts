@@ -3,6 +3,7 @@ import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
+import { stripeSettings } from '@/platform/stripe/settings';
 import { conflict, forbidden, notFound } from '@/platform/http/errors';
 import { addTaxIdInput, billingDetailsInput, portalSessionInput, removeTaxIdInput } from './inputs';
 import { applyStripeCustomer, lockBillingProfile } from './mirror';
@@ -98,7 +99,7 @@ export const openBillingPortal = defineAction({
     const billing = await billingOfActor(actor);
     const subscriptionId = billing.profile?.subscriptionStatus === 'canceled' ? null : (billing.profile?.subscriptionId ?? null);
     const config = getConfig();
-    return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: `${config.portalUrl}/account/billing`, configuration: config.STRIPE_PORTAL_CONFIG_ID });
+    return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: `${config.portalUrl}/account/billing`, configuration: stripeSettings()?.portalConfigId });
   },
   async run({ actor }, input, session) {
     return {

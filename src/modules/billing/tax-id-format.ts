@@ -6,7 +6,7 @@ export type TaxIdType = (typeof taxIdTypes)[number];
 
 /** Human-readable expected format per type, used in error messages and as input hints. */
 export const taxIdExamples: Record<TaxIdType, string> = {
-  eu_vat: 'a country prefix and number, e.g. DE123456789',
+  eu_vat: 'a country prefix and number, e.g. DE123456788',
   gb_vat: 'GB and 9 digits, e.g. GB980780684',
   ch_vat: 'CHE, 9 digits and MWST, e.g. CHE-123.456.788 MWST',
   no_vat: '9 digits and MVA, e.g. 123456785MVA',

@@ -1,4 +1,3 @@
-import { inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { seedDemoBillingDetails } from '@/modules/billing/service';
 import { seedDemoContractInvoices } from '@/modules/invoices/service';
@@ -9,6 +8,7 @@ import { membership, organization } from '@/platform/tenancy/schema';
 import type { Db } from '@/platform/db/types';
 import type { ContractTerms } from '@/platform/tenancy/schema';
 import { demoEmail, demoOrganizations, type DemoOrganization } from './data';
+import { isDemoOrganization, isDemoPerson } from './filters';
 
 async function seedContractBilling(tx: Db, organizationId: string, contract: ContractTerms, details: NonNullable<DemoOrganization['contractBilling']>): Promise<void> {
   await seedDemoBillingDetails(tx, organizationId, details);
@@ -51,14 +51,8 @@ export const removeDemoData = defineAction({
   name: 'system.remove_demo_data',
   input: z.object({}),
   async run({ tx }) {
-    const orgs = await tx
-      .delete(organization)
-      .where(inArray(organization.externalId, demoOrganizations.map((o) => o.externalId)))
-      .returning({ id: organization.id });
-    const people = await tx
-      .delete(user)
-      .where(or(...demoOrganizations.map((o) => like(user.email, `%@${o.domain}`))))
-      .returning({ id: user.id });
+    const orgs = await tx.delete(organization).where(isDemoOrganization).returning({ id: organization.id });
+    const people = await tx.delete(user).where(isDemoPerson).returning({ id: user.id });
     return {
       result: { organizations: orgs.length, users: people.length },
       audit: { entityType: 'demo_data', entityId: 'demo', before: { organizations: orgs.length, users: people.length }, after: null },

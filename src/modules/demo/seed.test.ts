@@ -12,7 +12,7 @@ describe('demo data', () => {
   const database = useTestDatabase();
 
   it('seeds an empty database with three customers on every plan, one on a contract, and every role', async () => {
-    expect(await seedIfEmpty(database.db)).toBe(true);
+    expect(await seedIfEmpty(database.db, true)).toBe(true);
     const orgs = await database.db.select().from(organization);
     expect(orgs.map((o) => o.plan).sort()).toEqual(['enterprise', 'free', 'pro']);
     expect(orgs.filter((o) => o.billing === 'contract')).toHaveLength(1);
@@ -35,7 +35,7 @@ describe('demo data', () => {
 
   it('never touches a database that has anything in it', async () => {
     const before = await database.db.select({ id: organization.id }).from(organization);
-    expect(await seedIfEmpty(database.db)).toBe(false);
+    expect(await seedIfEmpty(database.db, true)).toBe(false);
     expect(await database.db.select({ id: organization.id }).from(organization)).toEqual(before);
   });
 

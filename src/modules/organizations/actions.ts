@@ -29,7 +29,14 @@ export const createPortalSession = defineAction({
         organizationId: provisioned.organizationId,
         entityType: 'portal_session',
         entityId: id,
-        after: { userId: provisioned.userId, userExternalId: input.user.externalId, path, expiresAt, provisioned: provisioned.created },
+        after: {
+          userId: provisioned.userId,
+          userExternalId: input.user.externalId,
+          path,
+          expiresAt,
+          provisioned: provisioned.created,
+          replacedUnverifiedSignUp: provisioned.replacedUnverifiedSignUp,
+        },
       },
     };
   },

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rejectionOf } from '../../../tests/support/errors';
+import { hostileRedirects, legitimateRedirects } from '../../../tests/support/redirect-corpus';
 import { hostActor, seedUser, useTestDatabase } from '../../../tests/support/test-db';
 import type { Role } from '@config/permissions';
 import { executeAction } from '@/platform/actions/execute';
@@ -267,6 +268,25 @@ describe('createPortalSession: invalid bodies', () => {
     expect(error).toMatchObject({ code: 'validation_failed', status: 422 });
     expect(Object.keys((error as AppError).fields ?? {})).toContain(field);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each(hostileRedirects('http://localhost:3000').map((path) => [JSON.stringify(path), path]))(
+    'refuses the path %s with a field error, writing nothing',
+    async (_label, path) => {
+      const before = await rowCounts();
+      const error = await rejectionOf(handoff({ ...personBody('org-bad', 'u-bad'), path }));
+      expect(error).toMatchObject({ code: 'validation_failed', status: 422 });
+      expect(Object.keys((error as AppError).fields ?? {})).toEqual(['path']);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  it('stores the normalized path, never the raw input', async () => {
+    const { org, person } = ids();
+    for (const [path] of legitimateRedirects) await handoff(personBody(org, person(1), { path }));
+    const [orgRow] = await organizationByExternalId(org);
+    const paths = await t.db.select({ path: portalHandoff.path }).from(portalHandoff).where(eq(portalHandoff.organizationId, orgRow!.id));
+    expect(paths.map((p) => p.path).sort()).toEqual(legitimateRedirects.map(([, resolved]) => resolved).sort());
   });
 
   it('accepts the /account paths a host may send', async () => {

@@ -1,8 +1,8 @@
 import Stripe from 'stripe';
-import { getConfig } from '@/platform/config';
 import type { Db } from '@/platform/db/types';
 import { AppError } from '@/platform/http/errors';
 import { getStripe } from '@/platform/stripe/client';
+import { stripeSettings } from '@/platform/stripe/settings';
 import { failEvent, finishEvent, recordAndClaim } from './inbox';
 import { processEvent } from './process';
 import { logError } from '@/platform/logging/error-line';
@@ -12,7 +12,7 @@ const TOLERANCE_SECONDS = 300;
 export type WebhookOutcome = 'invalid_signature' | 'duplicate' | 'processed' | 'ignored' | 'failed';
 
 function verify(rawBody: string, signature: string | null): Stripe.Event | null {
-  const secret = getConfig().STRIPE_WEBHOOK_SECRET;
+  const secret = stripeSettings()?.webhookSecret;
   if (!secret || !signature) return null;
   try {
     return getStripe().webhooks.constructEvent(rawBody, signature, secret, TOLERANCE_SECONDS);

@@ -4,7 +4,7 @@ import { resetConfigForTests } from '@/platform/config';
 import { AppError } from '@/platform/http/errors';
 import { organization } from '@/platform/tenancy/schema';
 import { rejectionOf } from '../../../tests/support/errors';
-import { startFakeStripe, type FakeStripe } from '../../../tests/support/fake-stripe';
+import { startFakeStripe, type FakeStripe } from '@/stripe-simulator';
 import { seedOrg, useTestDatabase } from '../../../tests/support/test-db';
 import { usageOverview, usageSeries } from './read';
 import { addToRollups } from './rollup';

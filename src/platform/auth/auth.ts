@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER } from '../http/request-stamp.mjs';
 import type { Db } from '../db/types';
 import { sendMail } from '../mail/send-mail';
 import { resetPasswordMail, verifyEmailMail } from '../mail/templates';
+import { callbackGuard } from './callback-guard';
 import { handoffPlugin } from './handoff-plugin';
 import { account, session, twoFactor, user, verification } from './schema';
 import { authSecret } from './secret';
@@ -59,6 +60,7 @@ function createAuth(db: Db) {
         lastSeenAt: { type: 'date', required: false, input: false },
       },
     },
+    hooks: { before: callbackGuard },
     plugins: [twoFactorPlugin({ issuer: 'Deflect' }), handoffPlugin(), nextCookies()],
   });
 }

@@ -3,6 +3,7 @@ import { createAuthEndpoint } from 'better-auth/api';
 import { setSessionCookie } from 'better-auth/cookies';
 import { z } from 'zod';
 import { getDb } from '../db/client';
+import { DEFAULT_REDIRECT, redirectPrefixes, resolveRedirectTarget } from '../http/redirect-target';
 import { redeemHandoff } from './handoff-redeem';
 
 export const HANDOFF_PATH = '/api/auth/handoff';
@@ -29,7 +30,8 @@ export function handoffPlugin() {
             origin: 'host',
           });
           await setSessionCookie(ctx, { session: created, user: found });
-          throw ctx.redirect(grant.path);
+          // Checked again on the way out: a link stored before the check existed must not redirect off-site.
+          throw ctx.redirect(resolveRedirectTarget(grant.path, redirectPrefixes().handoff) ?? DEFAULT_REDIRECT);
         },
       ),
     },

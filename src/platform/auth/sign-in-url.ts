@@ -1,5 +1,5 @@
 import { getConfig } from '../config';
-import { safeNextPath } from '../http/safe-next';
+import { safeNextPath } from '../http/redirect-target';
 
 /** Where an unauthenticated visitor goes: the builtin sign-in, or the host's when it is configured. */
 export function signInUrl(requestedPath: string | null): string {

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   HOST_SECURITY_URL: optionalUrl,
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Deflect <no-reply@deflect.local>'),
+  /** Where customers write to support until tickets ship; unset hides the sections still to come. */
+  SUPPORT_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.string().email().optional()),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_PORTAL_CONFIG_ID: z.string().optional(),
@@ -27,6 +29,11 @@ export const envSchema = z.object({
   /** When set, a lean HTTP server for POST /api/v1/keys/verify and POST /api/v1/usage-events also listens on this port (see README). */
   API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SIGNUP_ENABLED: flag,
+  /**
+   * Demo tenants on an empty database: unset seeds them on the embedded database only, `true` on any
+   * database (`npm start -- --demo`), `false` never. A public password signs them in.
+   */
+  DEMO_DATA: flag,
   /** Comma-separated portal sections to switch off, e.g. "usage,support". */
   DISABLED_SECTIONS: z.string().default(''),
   /** Where usage is read from: the portal's own events ("builtin") or Stripe Billing Meters ("stripe"). */

@@ -1,14 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from './index';
 import { enabledSections, isSectionEnabled, sectionOfPath, sections } from './sections';
 
-function disable(value: string | undefined): void {
-  if (value === undefined) delete process.env.DISABLED_SECTIONS;
-  else process.env.DISABLED_SECTIONS = value;
+function setEnv(name: 'DISABLED_SECTIONS' | 'SUPPORT_EMAIL', value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
   resetConfigForTests();
 }
+const disable = (value: string | undefined) => setEnv('DISABLED_SECTIONS', value);
 
-afterEach(() => disable(undefined));
+beforeEach(() => setEnv('SUPPORT_EMAIL', 'support@vendor.example'));
+afterEach(() => {
+  disable(undefined);
+  setEnv('SUPPORT_EMAIL', undefined);
+});
+
+describe('sections still to come', () => {
+  it('are shown, to reach support by mail, only while SUPPORT_EMAIL is set', () => {
+    const upcoming = sections.filter((s) => !s.ready).map((s) => s.id);
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(upcoming.every(isSectionEnabled)).toBe(true);
+    setEnv('SUPPORT_EMAIL', undefined);
+    expect(upcoming.some(isSectionEnabled)).toBe(false);
+    expect(enabledSections().map((s) => s.id)).toEqual(sections.filter((s) => s.ready).map((s) => s.id));
+  });
+});
 
 describe('DISABLED_SECTIONS', () => {
   it('leaves every known section enabled when unset', () => {

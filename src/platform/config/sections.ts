@@ -5,7 +5,10 @@ export type Section = {
   id: string;
   label: string;
   href: string;
-  /** False until the capability ships: the navigation shows it as "coming soon". */
+  /**
+   * False until the capability ships: the navigation shows it as "coming soon" and its page points to
+   * SUPPORT_EMAIL; without a support address it is hidden, since that page would be a dead end.
+   */
   ready: boolean;
   /** Hidden from roles that lack this permission. */
   permission?: Permission;
@@ -27,8 +30,10 @@ export const sections: readonly Section[] = [
 /** `DISABLED_SECTIONS=usage,support` switches sections off: gone from the navigation, 404 when visited. */
 export function isSectionEnabled(id: string): boolean {
   if (id === 'account') return true;
-  const disabled = getConfig().DISABLED_SECTIONS.split(',').map((s) => s.trim());
-  return sections.some((s) => s.id === id) && !disabled.includes(id);
+  const config = getConfig();
+  const section = sections.find((s) => s.id === id);
+  if (!section || (!section.ready && !config.SUPPORT_EMAIL)) return false;
+  return !config.DISABLED_SECTIONS.split(',').map((s) => s.trim()).includes(id);
 }
 
 export function enabledSections(): Section[] {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getConfig } from '@/platform/config';
-import { safeNextPath } from '@/platform/http/safe-next';
+import { safeNextPath } from '@/platform/http/redirect-target';
 import { ActionForm, Field } from '@/ui/action-form';
 import { signInAction } from '../actions';
 import { AuthCard } from '../auth-card';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { safeNextPath } from '@/platform/http/safe-next';
+import { safeNextPath } from '@/platform/http/redirect-target';
 import { ActionForm, Field } from '@/ui/action-form';
 import { twoFactorAction } from '../actions';
 import { AuthCard } from '../auth-card';

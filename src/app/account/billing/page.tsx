@@ -2,6 +2,7 @@ import { can } from '@config/permissions';
 import { billingOverviewOf } from '@/modules/billing/service';
 import { requirePortalSession } from '@/platform/auth/current';
 import { getDb } from '@/platform/db/client';
+import { stripeSettings } from '@/platform/stripe/settings';
 import { BillingAccessNote } from './billing-access-note';
 import { DetailsForm } from './details-form';
 import { loadBilling } from './load-billing';
@@ -26,6 +27,12 @@ export default async function BillingPage() {
           <p className="muted">Your plan, how you pay, and who the invoices are made out to.</p>
         </div>
       </div>
+      {overview.provider === 'stripe' && stripeSettings()?.demo ? (
+        <p className="banner" role="note">
+          <strong>Demo billing.</strong> This plan is billed through a local Stripe simulator: cards, plan changes and invoices work as with Stripe, and no
+          card is charged.
+        </p>
+      ) : null}
       {stripeProblem ? (
         <p className="banner banner-warning" role="alert">
           {stripeProblem}

@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { roles } from '@config/permissions';
-import { changeRole, removeMember } from '@/modules/team/service';
+import { changeRole, changeRoleInput, removeMember } from '@/modules/team/service';
 import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
 import { readJson } from '@/platform/http/body';
@@ -11,7 +9,7 @@ type Context = { params: Promise<{ memberId: string }> };
 
 export const PATCH = route<Context>(async (request, context) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const body = await readJson(request, z.object({ role: z.enum(roles) }));
+  const body = await readJson(request, changeRoleInput.omit({ memberId: true }));
   const { member } = await executeAction(actor, changeRole, { ...body, memberId: await param(context, 'memberId') }, { headers });
   return ok({ member });
 });

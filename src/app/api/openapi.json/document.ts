@@ -1,0 +1,40 @@
+import packageJson from '../../../../package.json';
+import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
+import { accountOperations } from './account-operations';
+import { hostOperations } from './host-operations';
+
+const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API and the webhooks.
+
+- Every JSON answer is \`{"success": true, "data": …}\` or \`{"success": false, "error": {"code", "message", "fields"?}}\` (\`fields\` only for \`validation_failed\`). No stack trace, SQL or library message ever reaches the client.
+- An id of another organization answers \`not_found\`, never \`forbidden\`.
+- Bodies over 64 KB answer 413 (usage events: 1 MB). Malformed JSON answers 422.
+- Times are ISO 8601 UTC strings. Money is an integer in the currency's minor unit plus a lowercase ISO currency code.
+- Roles: \`owner\`, \`admin\`, \`billing\`, \`member\`, \`viewer\`.
+- An answer may hold more fields than described here; a described field is never dropped or renamed.`;
+
+const tags = [
+  { name: 'Health', description: 'For load balancers and monitoring.' },
+  { name: 'Host: sign-in handoff', description: 'The host product signs its users into the portal.' },
+  { name: 'Host: organizations', description: 'The host product keeps organizations and contract invoices in sync.' },
+  { name: 'Host: API keys', description: 'The host product’s API checks its customers’ keys.' },
+  { name: 'Host: usage', description: 'The host product reports metered usage.' },
+  { name: 'Webhooks', description: 'Events from Stripe.' },
+  { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
+  { name: 'Team', description: 'Members, roles and invitations.' },
+  { name: 'API keys', description: 'The customer’s keys for the host product’s API.' },
+  { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
+  { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
+  { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+];
+
+let document: OpenApiDocument | undefined;
+
+/** The OpenAPI document of every public route (built once, on first use). */
+export function openApiDocument(): OpenApiDocument {
+  document ??= buildOpenApiDocument({
+    info: { title: 'Deflect API', version: packageJson.version, description },
+    tags,
+    operations: [...hostOperations, ...accountOperations],
+  });
+  return document;
+}
