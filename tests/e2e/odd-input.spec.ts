@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { parse } from 'content-disposition';
 import { Unzip } from 'fflate';
@@ -160,4 +164,23 @@ test('Stripe webhooks refuse a signature dated ahead and a signed body that is n
   for (const offset of [3600, 301, -301]) expect((await envelopeError(await deliver(event(`evt_e2e_time_${offset}`), now + offset), [400])).code).toBe('invalid_signature');
   for (const body of ['[]', '"x"', '{}', '{"id":"evt_1"}', 'not json', 'null']) expect((await envelopeError(await deliver(body), [400])).code, body).toBe('invalid_event');
   expect((await deliver(event(`evt_e2e_ok_${now}`), now + 60)).status()).toBe(200);
+});
+
+test('the start refuses STRIPE_WEBHOOK_SECRET without STRIPE_SECRET_KEY, saying why', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-refused-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORTAL_SERVER_SECRET: E2E_SERVER_SECRET, STRIPE_WEBHOOK_SECRET: 'whsec_alone', STRIPE_SECRET_KEY: '' };
+  const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A server that kept serving would never exit: stop it before the test's own timeout.
+  const guard = setTimeout(() => server.kill(), 45_000);
+  let output = '';
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const code = await new Promise<number | null>((resolve) => server.on('exit', resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain('STRIPE_SECRET_KEY: STRIPE_WEBHOOK_SECRET is set, which needs STRIPE_SECRET_KEY too');
+  } finally {
+    clearTimeout(guard);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '@/boot';
 import { envSchema } from './env';
-import { getConfig, resetConfigForTests } from './index';
+import { ConfigurationError, getConfig, resetConfigForTests } from './index';
 
 const stripeKeys = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'USAGE_SOURCE'] as const;
 const saved = Object.fromEntries(stripeKeys.map((key) => [key, process.env[key]]));
@@ -42,6 +42,7 @@ describe('the Stripe configuration', () => {
     delete process.env.STRIPE_SECRET_KEY;
     process.env.STRIPE_WEBHOOK_SECRET = 'whsec_1';
     resetConfigForTests();
+    expect(() => getConfig()).toThrow(ConfigurationError);
     expect(() => getConfig()).toThrow(/Invalid configuration:\n {2}STRIPE_SECRET_KEY: STRIPE_WEBHOOK_SECRET is set, which needs STRIPE_SECRET_KEY too/);
     await expect(boot()).rejects.toThrow(/STRIPE_SECRET_KEY/);
   });
