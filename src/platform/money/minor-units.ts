@@ -2,7 +2,7 @@
  * Money is stored as bigint in the currency's minor unit. The HTTP contract carries amounts as JSON
  * numbers, which are exact only up to 2^53 - 1, so that is the bound of every amount we accept.
  */
-export const MAX_MINOR_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_MINOR_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
 
 export const isWithinBounds = (amount: bigint) => amount <= MAX_MINOR_UNITS && amount >= -MAX_MINOR_UNITS;
 
