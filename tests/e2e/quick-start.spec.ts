@@ -10,6 +10,9 @@ import { authenticatorFrom, freshCode } from '../support/e2e-totp';
 
 const OWNER = 'owner@acme.example';
 
+// Each journey starts from the state the ones before it left: a retry could not start over.
+base.describe.configure({ mode: 'serial', retries: 0 });
+
 type OwnerState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** The owner signs in once, as a person would, and every journey continues in that session. */
