@@ -66,9 +66,10 @@ export function Table({ caption, hideCaption = false, columns, rows, empty, stac
               {columns.map((column) => {
                 const value = row[column.key];
                 const label = column.label ?? (typeof column.header === 'string' ? column.header : undefined);
-                const className = [alignClass(column.align), isBlank(value) ? 'cell-blank' : null, label ? null : 'cell-unlabelled'].filter(Boolean).join(' ') || undefined;
+                const blank = isBlank(value);
+                const className = [alignClass(column.align), blank ? 'cell-blank' : null, label ? null : 'cell-unlabelled'].filter(Boolean).join(' ') || undefined;
                 const content =
-                  stack && label && !column.rowHeader ? (
+                  stack && label && !blank && !column.rowHeader ? (
                     <>
                       <span className="cell-label" aria-hidden="true">
                         {label}

@@ -82,4 +82,5 @@ test('on a phone, the menu opens from the keyboard, Escape closes it, and focus 
   await expect(page).toHaveURL(urlOf('/account/billing'));
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   await expect(shell.menuButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(shell.menuButton).toBeFocused();
 });

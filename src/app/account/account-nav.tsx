@@ -18,13 +18,17 @@ export function AccountNav({ items, currentPath }: { items: Section[]; currentPa
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
 
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
+  // Focus goes back to the button rather than to a link that is about to be hidden (a no-op on a
+  // wide screen, where the button is not shown and the list stays).
+  const close = () => {
     setOpen(false);
     button.current?.focus();
   };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) close();
+  };
   const closeOnFollow = (event: MouseEvent) => {
-    if ((event.target as Element).closest('a')) setOpen(false);
+    if (open && (event.target as Element).closest('a')) close();
   };
 
   return (
