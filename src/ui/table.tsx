@@ -9,8 +9,6 @@ export type TableColumn = {
   align?: 'left' | 'center' | 'right';
   /** Render this column's cells as <th scope="row"> (e.g. the name column). */
   rowHeader?: boolean;
-  /** Shown beside each cell when the rows stack; default: the header when it is text. */
-  label?: string;
 };
 
 /** One row: cell contents by column key, plus an optional stable React `key`. */
@@ -65,7 +63,8 @@ export function Table({ caption, hideCaption = false, columns, rows, empty, stac
             <tr key={typeof row.key === 'string' ? row.key : index} role={role('row')}>
               {columns.map((column) => {
                 const value = row[column.key];
-                const label = column.label ?? (typeof column.header === 'string' ? column.header : undefined);
+                // A text header labels each cell of a stacked row; the row actions' hidden header does not.
+                const label = typeof column.header === 'string' ? column.header : undefined;
                 const blank = isBlank(value);
                 const className = [alignClass(column.align), blank ? 'cell-blank' : null, label ? null : 'cell-unlabelled'].filter(Boolean).join(' ') || undefined;
                 const content =
