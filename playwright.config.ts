@@ -1,12 +1,42 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT, E2E_STRIPE_PORT, E2E_STRIPE_URL } from './tests/support/e2e-env';
+import { E2E_BASE_URL, E2E_QUICKSTART_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT, E2E_STRIPE_PORT, E2E_STRIPE_URL } from './tests/support/e2e-env';
 
 const ci = Boolean(process.env.CI);
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+const quickStartSpec = /quick-start\.spec\.ts/;
+
+const portal = {
+  // Builds when .next/BUILD_ID is missing, prepares a fresh database, then scripts/server.mjs.
+  command: 'npx tsx tests/support/e2e-server.ts',
+  url: `${E2E_BASE_URL}/api/health`,
+  reuseExistingServer: !ci,
+  // A cold CI runner builds first (one to two minutes here), then migrates and seeds.
+  timeout: 480_000,
+  stdout: 'pipe' as const,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+};
 
 /**
  * The customer journeys, in Debian's Chromium (never `playwright install`), against a production
  * build of the portal on a fresh database, with a local SMTP sink for the mails and a fake Stripe.
  * TEST_DATABASE_URL set (CI): the portal runs on real PostgreSQL; otherwise on PGlite.
+ * The quick-start project runs against a second portal started as a fresh `npm start` is.
  */
 export default defineConfig({
   testDir: './tests/e2e',
@@ -27,25 +57,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', use: chromium, testIgnore: quickStartSpec },
+    { name: 'quick-start', use: { ...chromium, baseURL: E2E_QUICKSTART_URL }, testMatch: quickStartSpec },
   ],
   webServer: [
     {
@@ -66,15 +79,8 @@ export default defineConfig({
       stdout: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-    {
-      // Builds when .next/BUILD_ID is missing, prepares a fresh database, then scripts/server.mjs.
-      command: 'npx tsx tests/support/e2e-server.ts',
-      url: `${E2E_BASE_URL}/api/health`,
-      reuseExistingServer: !ci,
-      // A cold CI runner builds first (one to two minutes here), then migrates and seeds.
-      timeout: 480_000,
-      stdout: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
+    portal,
+    // After the portal above, so that it finds the build: embedded database, demo data and demo billing.
+    { ...portal, command: 'npx tsx tests/support/e2e-server.ts --quick-start', url: `${E2E_QUICKSTART_URL}/api/health` },
   ],
 });

@@ -1,3 +1,4 @@
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/platform/config';
@@ -20,8 +21,10 @@ describe('proxy: switched-off sections', () => {
     expect(visit('/account/activity?before=3').status).toBe(404);
   });
 
-  it('runs for pages only: JSON routes are gated by route() without a middleware pass', () => {
-    expect(config.matcher).toEqual(['/account', '/account/:path*']);
+  it('runs for pages, and for JSON routes only when their path holds an escape: the rest are gated by route() without a middleware pass', () => {
+    const runsFor = (path: string) => unstable_doesMiddlewareMatch({ config, url: `http://localhost:3000${path}`, nextConfig: {} });
+    for (const path of ['/account', '/account/team', '/account/invoices/%ZZ', '/api/account/invoices/%ZZ', '/api/account/invoices/%00/pdf', '/api/v1/organizations/%41']) expect(runsFor(path), path).toBe(true);
+    for (const path of ['/api/health', '/api/account/invoices/abc/pdf', '/api/v1/usage-events', '/']) expect(runsFor(path), path).toBe(false);
   });
 
   it('lets enabled sections and the Account screen through, with the requested path for the gate', () => {
@@ -39,5 +42,29 @@ describe('proxy: switched-off sections', () => {
     process.env.DISABLED_SECTIONS = 'team';
     resetConfigForTests();
     expect(visit('/account/teamwork').status).toBe(200);
+  });
+});
+
+describe('proxy: malformed paths', () => {
+  const malformed = ['%ZZ', '%', '%E0%A4%A', '%ED%A0%80', '%C0%AF', '%00', 'a%00b', '%0A', '%0d%0a', '%1F', '%7F', 'x'.repeat(257), '%41'.repeat(300)];
+
+  it.each(malformed)('answers the JSON envelope 404 for /api/…/%s', async (segment) => {
+    for (const path of [`/api/account/invoices/${segment}`, `/api/account/invoices/${segment}/pdf`, `/api/v1/organizations/${segment}/invoices`]) {
+      const response = visit(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toContain('application/json');
+      expect(await response.json(), path).toEqual({ success: false, error: { code: 'not_found', message: expect.any(String) } });
+    }
+  });
+
+  it.each(malformed)('rewrites /account/…/%s to the not-found page', (segment) => {
+    const response = visit(`/account/invoices/${segment}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/__not-found');
+  });
+
+  it.each(['%41', '%C3%9Cber', '%E2%84%96', '%20', 'x'.repeat(256)])('lets a well-formed escape through: %s', (segment) => {
+    expect(visit(`/api/v1/organizations/${segment}`).headers.get('x-middleware-next')).toBe('1');
+    expect(visit(`/account/invoices/${segment}`).headers.get('x-middleware-next')).toBe('1');
   });
 });

@@ -68,6 +68,7 @@ export function Chart({ title, kind, points, formatValue, labelEvery = 1 }: Char
         <Table
           caption={title}
           hideCaption
+          stack={false}
           columns={[
             { key: 'label', header: 'Date', rowHeader: true },
             { key: 'value', header: 'Value', align: 'right' },

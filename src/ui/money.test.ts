@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorUnitDigits } from './money';
+import { formatMoney, minorUnitDigits, toMajorUnits } from './money';
 
 describe('formatMoney', () => {
   it('formats two-decimal currencies from minor units', () => {
@@ -35,6 +35,17 @@ describe('formatMoney', () => {
     expect(formatMoney(100, 'EUR')).toBe(formatMoney(100, 'eur'));
   });
 
+  it.each([
+    [9_007_199_254_740_991, 'eur', '€90,071,992,547,409.91'],
+    [9_007_199_254_740_991n, 'eur', '€90,071,992,547,409.91'],
+    [-9_007_199_254_740_993n, 'usd', '-$90,071,992,547,409.93'],
+    [123_456_789_012_345_678_901n, 'jpy', '¥123,456,789,012,345,678,901'],
+    [1_234_567_890_123_456_789n, 'kwd', 'KWD 1,234,567,890,123,456.789'],
+    [3_000_000_000n, 'eur', '€30,000,000.00'],
+  ])('formats %s %s digit for digit, however large', (amount, currency, expected) => {
+    expect(formatMoney(amount, currency)).toBe(expected);
+  });
+
   it('shows the ISO code when asked', () => {
     expect(formatMoney(490000, 'eur', 'code')).toBe('EUR\u00a04,900.00');
   });
@@ -46,5 +57,17 @@ describe('minorUnitDigits', () => {
     expect(minorUnitDigits('JPY')).toBe(0);
     expect(minorUnitDigits('bhd')).toBe(3);
     expect(minorUnitDigits('huf')).toBe(2);
+  });
+});
+
+describe('toMajorUnits', () => {
+  it.each([
+    [1n, 'eur', '0.01'],
+    [-5n, 'eur', '-0.05'],
+    [0, 'jpy', '0'],
+    [9_007_199_254_740_993n, 'eur', '90071992547409.93'],
+    [1_234_567n, 'bhd', '1234.567'],
+  ])('writes %s %s as %j', (amount, currency, expected) => {
+    expect(toMajorUnits(amount, currency)).toBe(expected);
   });
 });

@@ -37,8 +37,22 @@ function formatter(currency: string, display: CurrencyDisplay): Intl.NumberForma
   return format;
 }
 
+/**
+ * The amount in major units as a decimal string, digit for digit: `toMajorUnits(123456n, 'eur')` →
+ * "1234.56". Dividing a number by 100 would round amounts beyond about 15 digits.
+ */
+export function toMajorUnits(amountMinor: bigint | number, currency: string): string {
+  const minor = BigInt(amountMinor);
+  const digits = minorUnitDigits(currency);
+  const magnitude = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, '0');
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const fraction = digits > 0 ? `.${magnitude.slice(-digits)}` : '';
+  return `${minor < 0n ? '-' : ''}${whole}${fraction}`;
+}
+
 /** `formatMoney(490000, 'eur')` → "€4,900.00"; `formatMoney(-1250, 'usd')` → "-$12.50"; `formatMoney(1000, 'jpy')` → "¥1,000". */
-export function formatMoney(amountMinor: number, currency: string, display: CurrencyDisplay = 'symbol'): string {
+export function formatMoney(amountMinor: bigint | number, currency: string, display: CurrencyDisplay = 'symbol'): string {
   const code = currency.toLowerCase();
-  return formatter(code, display).format(amountMinor / 10 ** minorUnitDigits(code));
+  // Intl formats a decimal string exactly; its type only lists numbers.
+  return formatter(code, display).format(toMajorUnits(amountMinor, code) as unknown as number);
 }

@@ -22,47 +22,72 @@ export type TableProps = {
   rows: TableRow[];
   /** Rendered instead of the table when `rows` is empty. Default: a generic EmptyState. */
   empty?: ReactNode;
+  /** On a narrow container each row stacks into a block of labelled cells. Default true. */
+  stack?: boolean;
 };
 
 function alignClass(align: TableColumn['align']): string | undefined {
   return align === 'right' ? 'align-right' : align === 'center' ? 'align-center' : undefined;
 }
 
-/** Semantic data table, horizontally scrollable on narrow screens. Server-safe. */
-export function Table({ caption, hideCaption = false, columns, rows, empty }: TableProps) {
+const isBlank = (value: ReactNode) => value === null || value === undefined || value === false || value === '';
+
+/**
+ * Semantic data table, server-safe. Where its container is narrow, each row becomes a block: the
+ * row header on top, then each cell beside its column's label. The explicit roles keep it a table
+ * for screen readers once CSS lays the rows out as blocks (some browsers drop the semantics then).
+ */
+export function Table({ caption, hideCaption = false, columns, rows, empty, stack = true }: TableProps) {
   if (rows.length === 0) {
     return <>{empty ?? <EmptyState title="Nothing here yet" />}</>;
   }
+  const role = (name: string) => (stack ? name : undefined);
 
   return (
-    <div className="table-wrap">
-      <table className="table">
+    <div className={stack ? 'table-wrap table-stacks' : 'table-wrap'}>
+      <table className="table" role={role('table')}>
         {caption ? (
           <caption className={hideCaption ? 'sr-only' : undefined}>{caption}</caption>
         ) : null}
-        <thead>
-          <tr>
+        <thead role={role('rowgroup')}>
+          <tr role={role('row')}>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={alignClass(column.align)}>
+              <th key={column.key} scope="col" role={role('columnheader')} className={alignClass(column.align)}>
                 {column.header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role={role('rowgroup')}>
           {rows.map((row, index) => (
-            <tr key={typeof row.key === 'string' ? row.key : index}>
-              {columns.map((column) =>
-                column.rowHeader ? (
-                  <th key={column.key} scope="row" className={alignClass(column.align)}>
-                    {row[column.key]}
+            <tr key={typeof row.key === 'string' ? row.key : index} role={role('row')}>
+              {columns.map((column) => {
+                const value = row[column.key];
+                // A text header labels each cell of a stacked row; the row actions' hidden header does not.
+                const label = typeof column.header === 'string' ? column.header : undefined;
+                const blank = isBlank(value);
+                const className = [alignClass(column.align), blank ? 'cell-blank' : null, label ? null : 'cell-unlabelled'].filter(Boolean).join(' ') || undefined;
+                const content =
+                  stack && label && !blank && !column.rowHeader ? (
+                    <>
+                      <span className="cell-label" aria-hidden="true">
+                        {label}
+                      </span>
+                      <span className="cell-value">{value}</span>
+                    </>
+                  ) : (
+                    value
+                  );
+                return column.rowHeader ? (
+                  <th key={column.key} scope="row" role={role('rowheader')} className={className}>
+                    {content}
                   </th>
                 ) : (
-                  <td key={column.key} className={alignClass(column.align)}>
-                    {row[column.key]}
+                  <td key={column.key} role={role('cell')} className={className}>
+                    {content}
                   </td>
-                ),
-              )}
+                );
+              })}
             </tr>
           ))}
         </tbody>

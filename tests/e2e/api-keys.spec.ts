@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_BASE_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
-import { signIn, signUpAndVerify, urlOf } from '../support/e2e-journeys';
+import { signIn, signUpAndVerify, takeNewKeySecret, urlOf } from '../support/e2e-journeys';
 
 type Verified = { valid: boolean; reason?: string; scopes?: string[]; organization?: { id: string } };
 
@@ -13,21 +13,6 @@ async function verify(request: APIRequestContext, key: string, scope?: string): 
 
 function row(page: Page, text: string) {
   return page.getByRole('row').filter({ hasText: text });
-}
-
-/** Reads the secret from the one-time dialog, copies it with the button, and closes the dialog. */
-async function takeSecret(page: Page, title: RegExp): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('This is the only time the key is shown.')).toBeVisible();
-  const secret = await dialog.getByLabel('New API key').inputValue();
-  expect(secret).toMatch(/^dfl_live_[0-9A-Za-z]{49}$/);
-  await dialog.getByRole('button', { name: 'Copy' }).click();
-  await expect(dialog.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-  await dialog.getByRole('button', { name: 'I have copied it' }).click();
-  await expect(dialog).toBeHidden();
-  return secret;
 }
 
 test('an owner creates a key, copies it once, rotates it with a grace period and revokes it', async ({ page }) => {
@@ -44,7 +29,7 @@ test('an owner creates a key, copies it once, rotates it with a grace period and
   await expect(form.getByText('Report usage events (POST /api/v1/usage-events).')).toBeVisible();
   await form.getByRole('checkbox', { name: /usage:write/ }).check();
   await form.getByRole('button', { name: 'Create key' }).click();
-  const first = await takeSecret(page, /Copy your new key “Production server”/);
+  const first = await takeNewKeySecret(page, /Copy your new key “Production server”/);
 
   await expect(row(page, first.slice(0, 17))).toContainText('Production server');
   await expect(row(page, first.slice(0, 17))).toContainText('Active');
@@ -63,7 +48,7 @@ test('an owner creates a key, copies it once, rotates it with a grace period and
   await rotate.getByLabel('In 1 hour').check();
   await rotate.getByRole('button', { name: 'Rotate key' }).click();
   await expect(page.getByText(/The old key keeps working until .* UTC/)).toBeVisible();
-  const second = await takeSecret(page, /Copy your new key “Production server”/);
+  const second = await takeNewKeySecret(page, /Copy your new key “Production server”/);
   expect(second).not.toBe(first);
   await expect(row(page, first.slice(0, 17))).toContainText(/Expiring\s*at /);
   await expect(row(page, second.slice(0, 17))).toContainText('Active');

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
 import { DEMO_PASSWORD, E2E_SERVER_SECRET } from '../support/e2e-env';
-import { signIn, urlOf } from '../support/e2e-journeys';
+import { downloadInvoicesZip, invoiceRows, previousQuarter, signIn, urlOf } from '../support/e2e-journeys';
 
 async function openInvoices(page: Page, email: string): Promise<void> {
   await signIn(page, email, DEMO_PASSWORD);
@@ -11,15 +9,6 @@ async function openInvoices(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(urlOf('/account/invoices'));
   await expect(page.getByRole('heading', { name: 'Invoices', level: 1 })).toBeVisible();
 }
-
-/** The calendar quarter before today's, as YYYY-MM-DD days in UTC. */
-function previousQuarter(today = new Date()): { from: string; to: string } {
-  const start = Math.floor(today.getUTCMonth() / 3) * 3 - 3;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: day(new Date(Date.UTC(today.getUTCFullYear(), start, 1))), to: day(new Date(Date.UTC(today.getUTCFullYear(), start + 3, 0))) };
-}
-
-const invoiceRows = (page: Page) => page.getByRole('table', { name: /^Invoices issued|^All invoices/ }).getByRole('row').filter({ has: page.getByRole('rowheader') });
 
 test('a Stripe customer downloads last quarter’s invoices as a ZIP and reads why one was prorated', async ({ page }) => {
   await openInvoices(page, 'billing@acme.example');
@@ -40,13 +29,9 @@ test('a Stripe customer downloads last quarter’s invoices as a ZIP and reads w
   await expect(rows.first().getByRole('link', { name: `Download PDF of invoice ${numbers[0]}` })).toHaveAttribute('href', /\/api\/account\/invoices\/[^/]+\/pdf$/);
 
   // The ZIP of the range holds one PDF per invoice.
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download ZIP' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`invoices-from-${from}-to-${to}.zip`);
-  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
-  expect(Object.keys(files).sort()).toEqual(numbers.map((n) => `${n}.pdf`).sort());
-  for (const pdf of Object.values(files)) expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+  const zip = await downloadInvoicesZip(page);
+  expect(zip.fileName).toBe(`invoices-from-${from}-to-${to}.zip`);
+  expect(zip.pdfNames).toEqual(numbers.map((n) => `${n}.pdf`).sort());
 
   // The quarter's middle invoice carries the seat change of the month before, explained in words.
   await rows.nth(1).getByRole('link', { name: numbers[1], exact: true }).click();

@@ -13,6 +13,10 @@ function port(name: string, fallback: number): number {
 export const E2E_PORT = port('E2E_PORT', 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
+/** The quick start under test: the portal as a fresh `npm start` runs it, with its demo data and demo billing. */
+export const E2E_QUICKSTART_PORT = port('E2E_QUICKSTART_PORT', 3211);
+export const E2E_QUICKSTART_URL = `http://localhost:${E2E_QUICKSTART_PORT}`;
+
 /** tests/support/smtp-sink.ts: SMTP for the portal, HTTP for the journeys to read mail. */
 export const E2E_SMTP_PORT = port('E2E_SMTP_PORT', 2525);
 export const E2E_SMTP_HTTP_PORT = port('E2E_SMTP_HTTP_PORT', 2526);

@@ -1,5 +1,7 @@
 // Steps that several journeys share, done the way a customer (or the host's backend) does them.
+import { readFile } from 'node:fs/promises';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { E2E_SERVER_SECRET } from './e2e-env';
 import { latestMail, linkIn } from './e2e-mail';
 
@@ -99,4 +101,39 @@ export function newHostCustomer(tag: string): HandoffRequest & { organization: {
     user: { externalId: `usr_${tag}_${id}`, email: `e2e-${tag}-${id}@example.test`, name: `Hana Host ${id}` },
     organization: { externalId: `org_${tag}_${id}`, name: `Host Org ${id}`, plan: 'pro' },
   };
+}
+
+/** Reads the secret from the one-time dialog, copies it with the button, and closes the dialog. */
+export async function takeNewKeySecret(page: Page, title: RegExp): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('This is the only time the key is shown.')).toBeVisible();
+  const secret = await dialog.getByLabel('New API key').inputValue();
+  expect(secret).toMatch(/^dfl_live_[0-9A-Za-z]{49}$/);
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await dialog.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(dialog).toBeHidden();
+  return secret;
+}
+
+/** The calendar quarter before today's, as YYYY-MM-DD days in UTC. */
+export function previousQuarter(today = new Date()): { from: string; to: string } {
+  const start = Math.floor(today.getUTCMonth() / 3) * 3 - 3;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: day(new Date(Date.UTC(today.getUTCFullYear(), start, 1))), to: day(new Date(Date.UTC(today.getUTCFullYear(), start + 3, 0))) };
+}
+
+/** The rows of the invoice list, without its header row. */
+export const invoiceRows = (page: Page) => page.getByRole('table', { name: /^Invoices issued|^All invoices/ }).getByRole('row').filter({ has: page.getByRole('rowheader') });
+
+/** Downloads the listed range as a ZIP: its file name, and the names of the files in it, each checked to be a PDF. */
+export async function downloadInvoicesZip(page: Page): Promise<{ fileName: string; pdfNames: string[] }> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download ZIP' }).click();
+  const download = await downloading;
+  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  for (const pdf of Object.values(files)) expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+  return { fileName: download.suggestedFilename(), pdfNames: Object.keys(files).sort() };
 }

@@ -5,6 +5,9 @@
 //      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
 //   3. runs scripts/server.mjs (as `npm start` does) with the test configuration, and removes the
 //      temporary DATA_DIR when it ends. E2E_TRUST_PROXY, when set, becomes its TRUST_PROXY.
+// With --quick-start it is instead the portal as a fresh `npm start` runs it (E2E_QUICKSTART_PORT):
+// PGlite in a new DATA_DIR, no settings but the port and the suite's SMTP sink, so the demo data and
+// the demo billing are the quick start's own.
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,11 +17,13 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { buildState } from '../../scripts/build-freshness.mjs';
 import { serverNodeOptions } from '../../scripts/server-node-options.mjs';
+import { envSchema } from '../../src/platform/config/env';
 import {
   E2E_BASE_URL,
   E2E_DATABASE_NAME,
   E2E_HOST_SECURITY_URL,
   E2E_PORT,
+  E2E_QUICKSTART_PORT,
   E2E_SERVER_SECRET,
   E2E_SMTP_URL,
   E2E_STRIPE_PORTAL_CONFIG_ID,
@@ -30,10 +35,12 @@ import {
 } from './e2e-env';
 
 const nextBin = path.resolve('node_modules/.bin/next');
+const quickStart = process.argv.includes('--quick-start');
 
 function build(): void {
   const state = buildState();
-  if (state === 'fresh' && process.env.E2E_REBUILD !== '1') return;
+  // The quick start is started after the journeys' portal, whose launcher has rebuilt if asked to.
+  if (state === 'fresh' && (quickStart || process.env.E2E_REBUILD !== '1')) return;
   console.info(`[e2e] running \`next build\` (${state === 'fresh' ? 'E2E_REBUILD=1' : state === 'stale' ? 'the sources changed since the last build' : 'no build yet'})…`);
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -52,10 +59,16 @@ async function freshPostgres(testDatabaseUrl: string): Promise<string> {
   return e2eDatabaseUrl(testDatabaseUrl);
 }
 
-async function main(): Promise<void> {
-  build();
+/** A newcomer's `npm start`: none of the portal's settings, whatever the surrounding shell (or CI) has set. */
+function quickStartEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  for (const key of [...Object.keys(envSchema.shape), 'TRUST_PROXY']) delete env[key];
+  // Mail goes to the suite's sink, so that the journeys can read the invitations.
+  console.info(`[e2e] starting the quick start on port ${E2E_QUICKSTART_PORT} with PGlite in ${dataDir}`);
+  return { ...env, NODE_ENV: 'production', PORT: String(E2E_QUICKSTART_PORT), DATA_DIR: dataDir, SMTP_URL: E2E_SMTP_URL };
+}
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
+async function journeysEnv(dataDir: string): Promise<NodeJS.ProcessEnv> {
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -81,8 +94,15 @@ async function main(): Promise<void> {
   if (process.env.E2E_TRUST_PROXY) env.TRUST_PROXY = process.env.E2E_TRUST_PROXY;
   if (testDatabaseUrl) env.DATABASE_URL = await freshPostgres(testDatabaseUrl);
   console.info(`[e2e] starting the portal on ${E2E_BASE_URL} with ${testDatabaseUrl ? `PostgreSQL database ${E2E_DATABASE_NAME}` : `PGlite in ${dataDir}`}`);
+  return env;
+}
 
-  const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(E2E_PORT)], { stdio: 'inherit', env });
+async function main(): Promise<void> {
+  build();
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
+  const env = quickStart ? quickStartEnv(dataDir) : await journeysEnv(dataDir);
+  const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(quickStart ? E2E_QUICKSTART_PORT : E2E_PORT)], { stdio: 'inherit', env });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

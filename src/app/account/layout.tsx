@@ -28,7 +28,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             {session.user.email} · {session.role}
           </p>
         </aside>
-        <main className="shell-main" id="main">
+        <main className="shell-main" id="main" tabIndex={-1}>
           {isSectionEnabled('usage') && can(session.role, 'usage.read') ? <UsageBanner organization={session.organization} /> : null}
           {children}
         </main>

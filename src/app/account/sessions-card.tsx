@@ -37,7 +37,7 @@ export function SessionsCard({ sessions }: { sessions: SessionRow[] }) {
         rows={sessions.map((s) => ({
           key: s.id,
           device: (
-            <span className="stack-sm">
+            <span className="stack stack-sm">
               <span>{s.browser}</span>
               <span className="small muted">
                 {s.device}

@@ -25,7 +25,7 @@ describe('the Stripe mirror', () => {
     expect(billing.profile?.companyName).toBe('New Name');
     expect(billing.taxIds.map((x) => x.id)).toEqual(['txi_new']);
 
-    const active = { subscriptionId: 'sub_1', status: 'active', planName: 'Pro', currentPeriodEnd: null, nextAmount: 4_900, currency: 'eur', cancelAtPeriodEnd: false };
+    const active = { subscriptionId: 'sub_1', status: 'active', planName: 'Pro', currentPeriodEnd: null, nextAmount: 4_900n, currency: 'eur', cancelAtPeriodEnd: false };
     await t.db.transaction((tx) => applyStripeSubscription(tx, organizationId, { ...active, status: 'canceled' }, later));
     expect((await t.db.transaction((tx) => applyStripeSubscription(tx, organizationId, active, earlier))).applied).toBe(false);
     expect((await organizationBilling(t.db, organizationId)).profile?.subscriptionStatus).toBe('canceled');

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { notFound } from '@/platform/http/errors';
+import { toJsonAmount } from '@/platform/money/minor-units';
 import { organization, type ContractTerms } from '@/platform/tenancy/schema';
 import { billingProviderOf, type BillingProviderName } from './provider';
 import { billingProfile, taxId, type BillingAddress, type PaymentMethodSummary } from './schema';
@@ -61,7 +62,7 @@ export function billingOverviewOf(billing: OrganizationBilling): BillingOverview
     plan: profile?.planName ?? org.plan,
     status: profile?.subscriptionStatus ?? null,
     nextBillingDate: ending ? null : (profile?.currentPeriodEnd?.toISOString() ?? null),
-    amount: ending ? null : (profile?.nextAmount ?? null),
+    amount: ending || profile?.nextAmount == null ? null : toJsonAmount(profile.nextAmount),
     currency: profile?.currency ?? null,
     paymentMethod: profile?.paymentMethod ?? null,
     readOnly: false,

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organization } from '@/platform/tenancy/schema';
 
 export type BillingAddress = { line1: string; line2: string | null; city: string; postalCode: string; state: string | null; country: string };
@@ -22,7 +22,7 @@ export const billingProfile = pgTable('billing_profile', {
   subscriptionStatus: text('subscription_status'),
   planName: text('plan_name'),
   currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
-  nextAmount: integer('next_amount'),
+  nextAmount: bigint('next_amount', { mode: 'bigint' }),
   currency: text('currency'),
   cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
   subscriptionFetchedAt: timestamp('subscription_fetched_at', { withTimezone: true }),

@@ -19,7 +19,7 @@ export type FetchedSubscription = {
   status: string;
   planName: string | null;
   currentPeriodEnd: Date | null;
-  nextAmount: number;
+  nextAmount: bigint;
   currency: string;
   cancelAtPeriodEnd: boolean;
 } | null;
@@ -71,7 +71,7 @@ export async function fetchStripeSubscription(customerId: string): Promise<Fetch
       status: subscription.status,
       planName: items.map((i) => i.price.nickname).find(Boolean) ?? null,
       currentPeriodEnd: items.length > 0 ? new Date(Math.min(...items.map((i) => i.current_period_end)) * 1000) : null,
-      nextAmount: items.reduce((sum, i) => sum + (i.price.unit_amount ?? 0) * (i.quantity ?? 1), 0),
+      nextAmount: items.reduce((sum, i) => sum + BigInt(i.price.unit_amount ?? 0) * BigInt(i.quantity ?? 1), 0n),
       currency: subscription.currency,
       cancelAtPeriodEnd: subscription.cancel_at_period_end,
     };

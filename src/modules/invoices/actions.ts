@@ -3,8 +3,11 @@ import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getDb } from '@/platform/db/client';
 import type { Db } from '@/platform/db/types';
-import { conflict, notFound } from '@/platform/http/errors';
+import { AppError, conflict, notFound } from '@/platform/http/errors';
+import { toJsonAmount } from '@/platform/money/minor-units';
 import { organization } from '@/platform/tenancy/schema';
+import { formatMoney } from '@/ui/money';
+import { amountDueOf } from './amount-due';
 import { contractInvoiceInput, markPaidInput, reportPaymentInput } from './inputs';
 import { applyStripeInvoice } from './mirror';
 import { invoiceDetail, invoiceOf } from './read';
@@ -24,8 +27,8 @@ export const createContractInvoice = defineAction({
   input: contractInvoiceInput,
   async run({ tx, emit }, input) {
     const organizationId = await organizationIdOf(tx, input.externalId);
-    const lines = input.lines.map((l) => ({ ...l, amount: l.quantity * l.unitAmount, periodStart: input.periodStart.toISOString(), periodEnd: input.periodEnd.toISOString(), proration: false }));
-    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    const { total } = input;
+    const lines = input.lines.map((l) => ({ ...l, amount: toJsonAmount(l.amount), periodStart: input.periodStart.toISOString(), periodEnd: input.periodEnd.toISOString(), proration: false }));
     const [row] = await tx
       .insert(invoice)
       .values({
@@ -48,7 +51,7 @@ export const createContractInvoice = defineAction({
       .returning();
     if (!row) throw conflict(`Invoice number ${input.number} already exists for this organization.`);
     const view = invoiceDetail(row);
-    emit('invoice.issued', { organizationId, invoiceId: row.id, number: row.number, total, currency: row.currency });
+    emit('invoice.issued', { organizationId, invoiceId: row.id, number: row.number, total: view.total, currency: row.currency });
     return { result: { invoice: view }, audit: { organizationId, entityType: 'invoice', entityId: row.id, after: view } };
   },
 });
@@ -63,6 +66,9 @@ export const reportPayment = defineAction({
     if (!row) throw notFound('Invoice');
     if (row.status === 'paid') throw conflict('This invoice is already paid.');
     if (row.status !== 'open') throw conflict('This invoice is not open for payment.');
+    const due = amountDueOf(row);
+    if (due <= 0n) throw conflict('Nothing is due on this invoice.');
+    if (BigInt(input.amount) > due) throw new AppError('validation_failed', 'Some fields are not valid.', { amount: `The amount cannot be more than the ${formatMoney(due, row.currency)} due.` });
     const report = { reference: input.reference, paidAt: input.paidAt, amount: input.amount, reportedAt: new Date().toISOString(), reportedBy: reporterOf(actor) };
     const [updated] = await tx.update(invoice).set({ paymentReport: report, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning();
     emit('invoice.payment_reported', { organizationId, invoiceId: row.id, number: row.number, ...report });
@@ -96,7 +102,7 @@ export const markInvoicePaid = defineAction({
       ? await applyStripeInvoice(tx, organizationId, paidAtStripe.fetched, paidAtStripe.fetchedAt)
       : (await tx.update(invoice).set({ status: 'paid', paidAt: new Date(), amountPaid: row.total, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning())[0];
     const after = updated ?? row;
-    emit('invoice.paid', { organizationId, invoiceId: row.id, number: row.number, total: row.total, currency: row.currency, source: 'staff' });
+    emit('invoice.paid', { organizationId, invoiceId: row.id, number: row.number, total: toJsonAmount(row.total), currency: row.currency, source: 'staff' });
     return { result: { invoice: invoiceDetail(after) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status, paymentReport: row.paymentReport }, after: { status: after.status } } };
   },
 });

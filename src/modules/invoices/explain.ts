@@ -14,8 +14,8 @@ function span(line: InvoiceLine): string {
  * "Why was I charged this much", in words: what each kind of line means, prorations above all,
  * which are the usual reason a bill differs from the plan's price.
  */
-export function explainInvoice(input: { lines: InvoiceLine[]; currency: string; subtotal: number; tax: number; total: number }): string[] {
-  const money = (amount: number) => formatMoney(amount, input.currency);
+export function explainInvoice(input: { lines: InvoiceLine[]; currency: string; subtotal: bigint; tax: bigint; total: bigint }): string[] {
+  const money = (amount: bigint | number) => formatMoney(amount, input.currency);
   const regular = input.lines.filter((l) => !l.proration);
   const charges = input.lines.filter((l) => l.proration && l.amount > 0);
   const credits = input.lines.filter((l) => l.proration && l.amount < 0);
@@ -32,7 +32,7 @@ export function explainInvoice(input: { lines: InvoiceLine[]; currency: string; 
   for (const line of credits) {
     sentences.push(`Credit for the unused time on the previous plan${span(line)}: ${money(line.amount)} (${line.description}).`);
   }
-  if (input.tax !== 0) sentences.push(`Tax: ${money(input.tax)} on a subtotal of ${money(input.subtotal)}.`);
+  if (input.tax !== 0n) sentences.push(`Tax: ${money(input.tax)} on a subtotal of ${money(input.subtotal)}.`);
   sentences.push(`Total: ${money(input.total)}.`);
   return sentences;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWithinBounds } from '@/platform/money/minor-units';
 
 const day = z.iso.date('A date as YYYY-MM-DD.');
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], 'An ISO 8601 date or time.').transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
@@ -9,7 +10,7 @@ export const invoiceRangeInput = z
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'The start date must be on or before the end date.', path: ['from'] });
 export type InvoiceRange = z.infer<typeof invoiceRangeInput>;
 
-export const contractInvoiceInput = z
+const contractInvoiceFields = z
   .object({
     externalId: z.string().trim().min(1).max(200),
     number: z.string().trim().min(1).max(64),
@@ -23,7 +24,7 @@ export const contractInvoiceInput = z
         z.object({
           description: z.string().trim().min(1).max(500),
           quantity: z.number().int().positive().max(1_000_000),
-          unitAmount: z.number().int().min(-100_000_000_000).max(100_000_000_000),
+          unitAmount: z.number().int('An integer amount in the smallest currency unit, e.g. cents.'),
         }),
       )
       .min(1, 'An invoice needs at least one line.')
@@ -31,6 +32,21 @@ export const contractInvoiceInput = z
   })
   .refine((i) => i.periodStart <= i.periodEnd, { message: 'The period must start before it ends.', path: ['periodEnd'] })
   .refine((i) => i.issuedAt <= i.dueAt, { message: 'The due date cannot be before the issue date.', path: ['dueAt'] });
+
+const TOO_LARGE = `Amounts are limited to ${Number.MAX_SAFE_INTEGER} in the smallest currency unit.`;
+
+/** Each line's amount and the total, computed exactly; one that a JSON number cannot carry is refused. */
+function withAmounts(input: z.infer<typeof contractInvoiceFields>, ctx: z.RefinementCtx) {
+  const lines = input.lines.map((line) => ({ ...line, amount: BigInt(line.quantity) * BigInt(line.unitAmount) }));
+  lines.forEach((line, index) => {
+    if (!isWithinBounds(line.amount)) ctx.addIssue({ code: 'custom', message: `quantity × unitAmount is too large. ${TOO_LARGE}`, path: ['lines', index, 'unitAmount'] });
+  });
+  const total = lines.reduce((sum, line) => sum + line.amount, 0n);
+  if (!isWithinBounds(total)) ctx.addIssue({ code: 'custom', message: `The invoice total is too large. ${TOO_LARGE}`, path: ['lines'] });
+  return { ...input, lines, total };
+}
+
+export const contractInvoiceInput = contractInvoiceFields.transform(withAmounts);
 
 export const reportPaymentInput = z.object({
   invoiceId: z.string().min(1).max(100),

@@ -31,10 +31,10 @@ const invoice: InvoicePdfInput = {
     { description: 'Enterprise plan', quantity: 1, unitAmount: 480000, amount: 480000, periodStart: '2026-10-01T00:00:00.000Z', periodEnd: '2027-09-30T00:00:00.000Z' },
     { description: 'Additional seats', quantity: 10, unitAmount: 1000, amount: 10000 },
   ],
-  subtotal: 490000,
-  tax: 93100,
-  total: 583100,
-  amountPaid: 0,
+  subtotal: 490000n,
+  tax: 93100n,
+  total: 583100n,
+  amountPaid: 0n,
   note: 'Annual contract, invoiced yearly, net 30',
 };
 
@@ -88,7 +88,7 @@ describe('renderInvoicePdf', () => {
   });
 
   it('marks a paid invoice and owes nothing on it', async () => {
-    const text = await pdfText(await renderInvoicePdf({ ...invoice, status: 'paid', amountPaid: 583100 }));
+    const text = await pdfText(await renderInvoicePdf({ ...invoice, status: 'paid', amountPaid: 583100n }));
 
     expect(text).toContain('PAID');
     expect(text).toMatch(/Amount paid\s*€5,831\.00/);
@@ -100,7 +100,7 @@ describe('renderInvoicePdf', () => {
   });
 
   it('formats amounts in the invoice currency', async () => {
-    const text = await pdfText(await renderInvoicePdf({ ...invoice, currency: 'jpy', lines: [], subtotal: 1000, tax: 0, total: 1000 }));
+    const text = await pdfText(await renderInvoicePdf({ ...invoice, currency: 'jpy', lines: [], subtotal: 1000n, tax: 0n, total: 1000n }));
     expect(text).toMatch(/Total\s*¥1,000/);
   });
 

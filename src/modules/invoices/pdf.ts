@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatUtcDay } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
+import { amountDueOf } from './amount-due';
 
 export type InvoiceParty = { name: string; email?: string | null; addressLines: string[]; taxIds: { label: string; value: string }[] };
 export type InvoicePdfLine = { description: string; quantity: number; unitAmount: number; amount: number; periodStart?: string | null; periodEnd?: string | null };
@@ -16,10 +17,10 @@ export type InvoicePdfInput = {
   seller: InvoiceParty;
   billTo: InvoiceParty;
   lines: InvoicePdfLine[];
-  subtotal: number;
-  tax: number;
-  total: number;
-  amountPaid: number;
+  subtotal: bigint;
+  tax: bigint;
+  total: bigint;
+  amountPaid: bigint;
   /** Printed at the bottom, e.g. contract terms. */
   note?: string | null;
 };
@@ -195,9 +196,8 @@ function drawTotals(doc: Doc, invoice: InvoicePdfInput, y: number): number {
   const money = moneyIn(invoice.currency);
   const x = right - 230;
   const rowHeight = 18;
-  // A paid or void invoice is owed nothing, whatever was recorded as paid.
-  const amountDue = invoice.status === 'paid' || invoice.status === 'void' ? 0 : invoice.total - invoice.amountPaid;
-  const rows: { label: string; amount: number; strong?: boolean; ruleAbove?: boolean }[] = [
+  const amountDue = amountDueOf(invoice);
+  const rows: { label: string; amount: bigint; strong?: boolean; ruleAbove?: boolean }[] = [
     { label: 'Subtotal', amount: invoice.subtotal },
     { label: 'Tax', amount: invoice.tax },
     { label: 'Total', amount: invoice.total, strong: true, ruleAbove: true },
@@ -256,7 +256,7 @@ function rightText(doc: Doc, text: string, right: number, y: number): void {
   doc.text(text, right - doc.widthOfString(text), y, { lineBreak: false });
 }
 
-function moneyIn(currency: string): (amount: number) => string {
+function moneyIn(currency: string): (amount: bigint | number) => string {
   return (amount) => {
     const text = formatMoney(amount, currency);
     return isWinAnsi(text) ? text : formatMoney(amount, currency, 'code');

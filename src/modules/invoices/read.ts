@@ -1,6 +1,8 @@
 import { and, count, desc, eq, gte, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { notFound } from '@/platform/http/errors';
+import { toJsonAmount } from '@/platform/money/minor-units';
+import { amountDueOf } from './amount-due';
 import { explainInvoice } from './explain';
 import type { InvoiceRange } from './inputs';
 import { invoice, type InvoiceLine, type PaymentReport } from './schema';
@@ -40,7 +42,7 @@ export function invoiceSummary(row: InvoiceRow): InvoiceSummary {
     id: row.id,
     number: row.number,
     status: row.status,
-    total: row.total,
+    total: toJsonAmount(row.total),
     currency: row.currency,
     createdAt: row.issuedAt.toISOString(),
     periodStart: iso(row.periodStart),
@@ -53,10 +55,10 @@ export function invoiceSummary(row: InvoiceRow): InvoiceSummary {
 export function invoiceDetail(row: InvoiceRow): InvoiceDetail {
   return {
     ...invoiceSummary(row),
-    subtotal: row.subtotal,
-    tax: row.tax,
-    amountPaid: row.amountPaid,
-    amountDue: row.status === 'paid' || row.status === 'void' ? 0 : row.total - row.amountPaid,
+    subtotal: toJsonAmount(row.subtotal),
+    tax: toJsonAmount(row.tax),
+    amountPaid: toJsonAmount(row.amountPaid),
+    amountDue: toJsonAmount(amountDueOf(row)),
     dueAt: iso(row.dueAt),
     paidAt: iso(row.paidAt),
     lines: row.lines,

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organization } from '@/platform/tenancy/schema';
 
 export type InvoiceLine = {
@@ -38,10 +39,10 @@ export const invoice = pgTable(
     number: text('number'),
     status: text('status').notNull(),
     currency: text('currency').notNull(),
-    subtotal: integer('subtotal').notNull(),
-    tax: integer('tax').notNull().default(0),
-    total: integer('total').notNull(),
-    amountPaid: integer('amount_paid').notNull().default(0),
+    subtotal: bigint('subtotal', { mode: 'bigint' }).notNull(),
+    tax: bigint('tax', { mode: 'bigint' }).notNull().default(sql`0`),
+    total: bigint('total', { mode: 'bigint' }).notNull(),
+    amountPaid: bigint('amount_paid', { mode: 'bigint' }).notNull().default(sql`0`),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     periodStart: timestamp('period_start', { withTimezone: true }),

@@ -10,10 +10,10 @@ export type FetchedInvoice = {
   number: string | null;
   status: string;
   currency: string;
-  subtotal: number;
-  tax: number;
-  total: number;
-  amountPaid: number;
+  subtotal: bigint;
+  tax: bigint;
+  total: bigint;
+  amountPaid: bigint;
   issuedAt: Date;
   dueAt: Date | null;
   periodStart: Date | null;
@@ -57,10 +57,10 @@ export function fetchedInvoiceOf(invoice: Stripe.Invoice, lines: Stripe.InvoiceL
     number: invoice.number ?? null,
     status: invoice.status ?? 'draft',
     currency: invoice.currency,
-    subtotal: invoice.subtotal,
-    tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + t.amount, 0),
-    total: invoice.total,
-    amountPaid: invoice.amount_paid,
+    subtotal: BigInt(invoice.subtotal),
+    tax: (invoice.total_taxes ?? []).reduce((sum, t) => sum + BigInt(t.amount), 0n),
+    total: BigInt(invoice.total),
+    amountPaid: BigInt(invoice.amount_paid),
     issuedAt: date(invoice.status_transitions?.finalized_at) ?? new Date(invoice.created * 1000),
     dueAt: date(invoice.due_date),
     // The invoice's own period_* fields describe the previous period's usage; the lines say what is billed.

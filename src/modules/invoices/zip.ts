@@ -1,9 +1,7 @@
 import { Zip, ZipDeflate } from 'fflate';
+import { safeFileName, splitExtension } from '@/platform/http/attachment';
 
 export type ZipFile = { name: string; data: Uint8Array };
-
-const MAX_NAME_LENGTH = 120;
-const MAX_EXTENSION_LENGTH = 16;
 
 /**
  * One ZIP archive of `files`, in order. Names are user-supplied, so each is made a plain file name
@@ -30,21 +28,6 @@ export function zipFiles(files: ZipFile[]): Buffer {
   return Buffer.concat(chunks);
 }
 
-function safeFileName(name: string): string {
-  const plain = name.normalize('NFC').replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, '_');
-  return (
-    truncate(plain)
-      .replace(/\.{2,}/g, '.')
-      .replace(/^[\s.]+|[\s.]+$/g, '') || 'file'
-  );
-}
-
-function truncate(name: string): string {
-  if ([...name].length <= MAX_NAME_LENGTH) return name;
-  const { stem, ext } = splitExtension(name);
-  return [...stem].slice(0, MAX_NAME_LENGTH - [...ext].length).join('') + ext;
-}
-
 function uniqueName(name: string, taken: Set<string>): string {
   if (!taken.has(name.toLowerCase())) return name;
   const { stem, ext } = splitExtension(name);
@@ -52,9 +35,4 @@ function uniqueName(name: string, taken: Set<string>): string {
     const candidate = `${stem} (${n})${ext}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
-}
-
-function splitExtension(name: string): { stem: string; ext: string } {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && name.length - dot <= MAX_EXTENSION_LENGTH ? { stem: name.slice(0, dot), ext: name.slice(dot) } : { stem: name, ext: '' };
 }

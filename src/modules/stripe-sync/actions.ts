@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applyStripeCustomer, applyStripeSubscription, fetchStripeCustomer, fetchStripeSubscription } from '@/modules/billing/service';
 import { applyStripeInvoice, fetchStripeInvoice, fetchStripeInvoicesOf } from '@/modules/invoices/service';
 import { defineAction } from '@/platform/actions/define';
+import { toJsonAmount } from '@/platform/money/minor-units';
 
 const syncInput = z.discriminatedUnion('part', [
   z.object({ part: z.literal('customer'), organizationId: z.string(), customerId: z.string(), eventId: z.string().optional(), eventType: z.string().optional() }),
@@ -63,7 +64,7 @@ export const syncFromStripe = defineAction({
       const rows = [];
       for (const invoice of fetched.invoices) rows.push(await applyStripeInvoice(tx, organizationId, invoice, fetched.fetchedAt));
       const first = fetched.invoices[0];
-      payload = first ? { invoiceId: rows[0]?.id ?? null, stripeInvoiceId: first.stripeInvoiceId, number: first.number, status: first.status, total: first.total, currency: first.currency } : {};
+      payload = first ? { invoiceId: rows[0]?.id ?? null, stripeInvoiceId: first.stripeInvoiceId, number: first.number, status: first.status, total: toJsonAmount(first.total), currency: first.currency } : {};
       entity = { entityType: 'invoice', entityId: fetched.part === 'invoice' ? (first?.stripeInvoiceId ?? '') : organizationId, after: { ...(fetched.part === 'invoice' ? payload : { invoices: fetched.invoices.length }), applied: rows.filter(Boolean).length, ...source } };
     }
     const outboxType = eventType ? outboxEventOf[eventType] : undefined;

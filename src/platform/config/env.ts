@@ -40,6 +40,12 @@ export const envSchema = z.object({
   USAGE_SOURCE: z.enum(['builtin', 'stripe']).default('builtin'),
   /** Our meter → Stripe meter id, e.g. "api_calls=mtr_123,storage_gb=mtr_456" (with USAGE_SOURCE=stripe). */
   USAGE_STRIPE_METERS: z.string().default(''),
+}).superRefine((env, ctx) => {
+  // Both would fail every request that needs Stripe (each webhook re-fetches what it names), so they stop the start instead.
+  const needsKey = [env.STRIPE_WEBHOOK_SECRET ? 'STRIPE_WEBHOOK_SECRET is set' : null, env.USAGE_SOURCE === 'stripe' ? 'USAGE_SOURCE is "stripe"' : null].filter(Boolean);
+  if (needsKey.length > 0 && !env.STRIPE_SECRET_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: `${needsKey.join(' and ')}, which needs STRIPE_SECRET_KEY too: set it, or unset ${needsKey.length > 1 ? 'them' : 'that'}.` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,13 +4,18 @@ export type Config = Env & { portalUrl: string; signupEnabled: boolean };
 
 let cached: Config | undefined;
 
+/** The environment cannot work: the server stops at start rather than fail each request. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
 /** Parses the environment once per process; an invalid value stops the process with a readable list. */
 export function getConfig(): Config {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${problems}`);
+    throw new ConfigurationError(`Invalid configuration:\n${problems}`);
   }
   const env = parsed.data;
   cached = {

@@ -1,6 +1,7 @@
 import { isSwitchedOff } from '../config/sections';
 import { failFromUnknown } from './envelope';
 import { notFound } from './errors';
+import { isPlausibleSegment } from './path-segments';
 import { requestIdOf } from './request-meta';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -21,7 +22,9 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Next passes dynamic segments as a promise; this unwraps one by name. */
+/** Next passes dynamic segments as a promise; this unwraps one by name. One no id could match is not found. */
 export async function param<P extends Record<string, string>>(context: { params: Promise<P> }, name: keyof P): Promise<string> {
-  return (await context.params)[name] as string;
+  const value = (await context.params)[name] as string;
+  if (!isPlausibleSegment(value)) throw notFound();
+  return value;
 }

@@ -47,7 +47,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           when: <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>,
           who: actorLabel(e),
           what: (
-            <span className="stack-sm">
+            <span className="stack stack-sm">
               <code className="mono">{e.action}</code>
               <span className="small muted">
                 {e.entityType} {e.entityId.slice(0, 8)}

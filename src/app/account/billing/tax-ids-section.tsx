@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { taxIdExamples, taxIdLabels, taxIdTypes, type TaxIdView } from '@/modules/billing/service';
 import { ActionForm } from '@/ui/action-form';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
@@ -13,7 +14,8 @@ const verifications: Record<string, { label: string; tone?: 'success' | 'warning
   unavailable: { label: 'Verification unavailable' },
 };
 
-function VerificationBadge({ verification }: { verification: string }) {
+/** Null, not an empty element, for an unverified kind: the table leaves that cell out of a stacked row. */
+function verificationBadge(verification: string): ReactNode {
   const known = verifications[verification];
   if (!known) return null; // not_applicable: nobody verifies tax IDs outside Stripe
   return <span className={known.tone ? `badge badge-${known.tone}` : 'badge'}>{known.label}</span>;
@@ -42,7 +44,7 @@ export function TaxIdsSection({ taxIds, canAdd, canRemove }: { taxIds: TaxIdView
           key: t.id,
           value: <span className="mono">{t.value}</span>,
           type: labelOf(t.type),
-          verification: <VerificationBadge verification={t.verification} />,
+          verification: verificationBadge(t.verification),
           actions: canRemove ? (
             <ConfirmActionForm
               action={removeTaxIdAction}

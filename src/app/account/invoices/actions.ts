@@ -8,8 +8,8 @@ import { currentActor } from '@/platform/auth/current';
 import { getDb } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import type { FormState } from '@/ui/form-state';
-import { formatMoney } from '@/ui/money';
-import { toMajorUnits, toMinorUnits } from './amount';
+import { formatMoney, toMajorUnits } from '@/ui/money';
+import { toMinorUnits } from './amount';
 
 /** The typed amount in the minor units of the invoice's own currency (read here, never taken from the form). */
 async function minorAmount(organizationId: string, invoiceId: string, typed: string): Promise<number> {

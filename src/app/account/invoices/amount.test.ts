@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toMajorUnits, toMinorUnits } from './amount';
+import { toMajorUnits } from '@/ui/money';
+import { toMinorUnits } from './amount';
 
 describe('toMinorUnits', () => {
   it.each([

@@ -19,14 +19,8 @@ export function toMinorUnits(typed: string, currency: string): number | null {
     if (!pattern.test(text)) continue;
     const [whole = '', fraction = ''] = normalise(text).split('.');
     if (fraction.length > digits) continue;
-    const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-    if (Number.isSafeInteger(minor)) return minor;
+    const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+    if (minor <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(minor);
   }
   return null;
-}
-
-/** The amount as it would be typed back: "12000.00" for 1200000 cents. */
-export function toMajorUnits(minor: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  return (minor / 10 ** digits).toFixed(digits);
 }

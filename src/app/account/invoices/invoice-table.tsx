@@ -6,7 +6,7 @@ import { Table } from '@/ui/table';
 import { formatDate, formatPeriod, invoiceName } from './format';
 import { InvoiceStatus } from './invoice-status';
 
-/** The invoices of the range, newest first, each with its PDF. Scrolls sideways on a phone. */
+/** The invoices of the range, newest first, each with its PDF. */
 export function InvoiceTable({ invoices, caption, empty }: { invoices: InvoiceSummary[]; caption: string; empty: ReactNode }) {
   return (
     <Table
@@ -32,7 +32,7 @@ export function InvoiceTable({ invoices, caption, empty }: { invoices: InvoiceSu
         amount: <span className="nowrap">{formatMoney(invoice.total, invoice.currency)}</span>,
         status: <InvoiceStatus status={invoice.status} paymentReported={invoice.paymentReported} />,
         pdf: (
-          <a href={`/api/account/invoices/${invoice.id}/pdf`} download aria-label={`Download PDF of invoice ${invoiceName(invoice)}`}>
+          <a className="btn btn-secondary btn-sm" href={`/api/account/invoices/${invoice.id}/pdf`} download aria-label={`Download PDF of invoice ${invoiceName(invoice)}`}>
             PDF
           </a>
         ),

@@ -34,6 +34,31 @@ export default async function TeamPage() {
         </div>
       </div>
 
+      {canInvite ? (
+        <section className="card stack" aria-labelledby="invite-heading">
+          <h2 id="invite-heading">Invite a teammate</h2>
+          {seats.full ? (
+            <p className="banner banner-warning" role="status">
+              All {seats.limit} seats of the {plan} plan are in use. <a href="/account/billing">Upgrade your plan</a> to invite more people.
+            </p>
+          ) : null}
+          <ActionForm action={inviteAction} submitLabel="Send invitation" pendingLabel="Sending…" resetOnSuccess label="Invite a teammate">
+            <div className="row">
+              <Field label="Email" name="email" type="email" autoComplete="off" required fieldClassName="grow" />
+              <Field label="Role" name="role">
+                <select name="role" className="input" defaultValue={assignableRoles(me).includes('member') ? 'member' : assignableRoles(me).at(-1)}>
+                  {assignableRoles(me).map((r: Role) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          </ActionForm>
+        </section>
+      ) : null}
+
       <Table
         caption="Members"
         columns={[
@@ -76,31 +101,6 @@ export default async function TeamPage() {
           };
         })}
       />
-
-      {canInvite ? (
-        <section className="card stack" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">Invite a teammate</h2>
-          {seats.full ? (
-            <p className="banner banner-warning" role="status">
-              All {seats.limit} seats of the {plan} plan are in use. <a href="/account/billing">Upgrade your plan</a> to invite more people.
-            </p>
-          ) : null}
-          <ActionForm action={inviteAction} submitLabel="Send invitation" pendingLabel="Sending…" resetOnSuccess label="Invite a teammate">
-            <div className="row">
-              <Field label="Email" name="email" type="email" autoComplete="off" required fieldClassName="grow" />
-              <Field label="Role" name="role">
-                <select name="role" className="input" defaultValue={assignableRoles(me).includes('member') ? 'member' : assignableRoles(me).at(-1)}>
-                  {assignableRoles(me).map((r: Role) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-          </ActionForm>
-        </section>
-      ) : null}
 
       <section className="stack" aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">Pending invitations</h2>

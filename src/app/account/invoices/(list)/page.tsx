@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MAX_INVOICES_PER_ARCHIVE } from '@config/billing';
 import { can } from '@config/permissions';
 import { invoiceRangeInput, listInvoices } from '@/modules/invoices/service';
@@ -27,13 +28,15 @@ function describe(range: { from?: string; to?: string }): string {
   return 'All invoices';
 }
 
-function Header() {
+/** The page's heading, with its action (the ZIP of the range shown) where there is one. */
+function Header({ children }: { children?: ReactNode }) {
   return (
     <div className="page-header">
       <div>
         <h1>Invoices</h1>
         <p className="muted">Every invoice of your organization, with its PDF. Dates are in UTC.</p>
       </div>
+      {children}
     </div>
   );
 }
@@ -63,7 +66,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="stack stack-lg">
-      <Header />
+      <Header>
+        {invoices.length > 0 && invoices.length <= MAX_INVOICES_PER_ARCHIVE ? (
+          <a className="btn btn-secondary" href={`/api/account/invoices/archive.zip${rangeQuery(range)}`} download>
+            Download ZIP
+          </a>
+        ) : null}
+      </Header>
       {stripeProblem ? (
         <p className="banner banner-warning" role="alert">
           {stripeProblem}
@@ -73,13 +82,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <section className="stack" aria-labelledby="invoices-heading">
         <div className="row row-between">
           <h2 id="invoices-heading">{describe(range)}</h2>
-          {invoices.length === 0 ? null : invoices.length > MAX_INVOICES_PER_ARCHIVE ? (
-            <p className="muted small">More than {MAX_INVOICES_PER_ARCHIVE} invoices: choose a shorter range to download them as a ZIP.</p>
-          ) : (
-            <a className="btn btn-secondary btn-sm" href={`/api/account/invoices/archive.zip${rangeQuery(range)}`} download>
-              Download ZIP
-            </a>
-          )}
+          {invoices.length > MAX_INVOICES_PER_ARCHIVE ? <p className="muted small">More than {MAX_INVOICES_PER_ARCHIVE} invoices: choose a shorter range to download them as a ZIP.</p> : null}
         </div>
         {invoices.length > SHOWN ? (
           <p className="muted small" role="status">

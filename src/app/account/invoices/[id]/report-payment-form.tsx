@@ -1,8 +1,7 @@
 import type { InvoiceDetail } from '@/modules/invoices/service';
 import { ActionForm, Field } from '@/ui/action-form';
-import { formatMoney } from '@/ui/money';
+import { formatMoney, toMajorUnits } from '@/ui/money';
 import { reportPaymentAction } from '../actions';
-import { toMajorUnits } from '../amount';
 
 /** "I paid by bank transfer": reference, date and amount, for our staff to match and confirm. */
 export function ReportPaymentForm({ invoice, today }: { invoice: InvoiceDetail; today: string }) {
