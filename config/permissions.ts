@@ -8,6 +8,10 @@ import type { ApiKeyScope } from './api-keys';
 export const roles = ['owner', 'admin', 'billing', 'member', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
+/** The SaaS's own support team, in the staff console. Never members of a customer organization. */
+export const staffRoles = ['agent', 'lead'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
 const everyone: readonly Role[] = roles;
 const managers: readonly Role[] = ['owner', 'admin'];
 const billingManagers: readonly Role[] = ['owner', 'admin', 'billing'];

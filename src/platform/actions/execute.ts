@@ -20,6 +20,7 @@ function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: 
     if (action.apiKeyScope === undefined || !actor.scopes.includes(action.apiKeyScope)) throw forbidden('This API key lacks the scope this needs.');
     return;
   }
+  if (actor.type === 'staff') throw forbidden(); // the staff console's own actions come with its permissions
   if (action.openToSignedInPeople) return;
   if (actor.type === 'person' || !isPermission(action.name) || !can(actor.role, action.name)) throw forbidden();
 }
@@ -56,7 +57,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
         const entry = {
           organizationId,
           actorType: actor.type === 'person' ? ('user' as const) : actor.type,
-          actorId: 'userId' in actor ? actor.userId : 'keyId' in actor ? actor.keyId : null,
+          actorId: 'userId' in actor ? actor.userId : 'staffId' in actor ? actor.staffId : 'keyId' in actor ? actor.keyId : null,
           actorEmail: 'email' in actor ? actor.email : null,
           action: action.name,
           entityType: audit.entityType,
