@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_QUICKSTART_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT, E2E_STRIPE_PORT, E2E_STRIPE_URL } from './tests/support/e2e-env';
+import { E2E_BASE_PATH, E2E_BASE_PATH_PORT, E2E_BASE_URL, E2E_PROXY_URL, E2E_QUICKSTART_URL, E2E_SINK_URL, E2E_SMTP_HTTP_PORT, E2E_SMTP_PORT, E2E_STRIPE_PORT, E2E_STRIPE_URL } from './tests/support/e2e-env';
 
 const ci = Boolean(process.env.CI);
 
@@ -20,6 +20,7 @@ const chromium = {
   },
 };
 const quickStartSpec = /quick-start\.spec\.ts/;
+const basePathSpec = /base-path\.spec\.ts/;
 
 const portal = {
   // Builds when .next/BUILD_ID is missing, prepares a fresh database, then scripts/server.mjs.
@@ -57,8 +58,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', use: chromium, testIgnore: quickStartSpec },
+    { name: 'chromium', use: chromium, testIgnore: [quickStartSpec, basePathSpec] },
     { name: 'quick-start', use: { ...chromium, baseURL: E2E_QUICKSTART_URL }, testMatch: quickStartSpec },
+    // The product's own domain: the browser talks to nginx only.
+    { name: 'base-path', use: { ...chromium, baseURL: E2E_PROXY_URL }, testMatch: basePathSpec },
   ],
   webServer: [
     {
@@ -82,5 +85,15 @@ export default defineConfig({
     portal,
     // After the portal above, so that it finds the build: embedded database, demo data and demo billing.
     { ...portal, command: 'npx tsx tests/support/e2e-server.ts --quick-start', url: `${E2E_QUICKSTART_URL}/api/health` },
+    // Built a second time, for BASE_PATH=/account, into its own directory; then nginx in front of it.
+    { ...portal, command: 'npx tsx tests/support/e2e-server.ts --base-path', url: `http://127.0.0.1:${E2E_BASE_PATH_PORT}${E2E_BASE_PATH}/api/health` },
+    {
+      command: 'npx tsx tests/support/e2e-reverse-proxy.ts',
+      url: `${E2E_PROXY_URL}${E2E_BASE_PATH}/api/health`,
+      reuseExistingServer: !ci,
+      timeout: 30_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
   ],
 });

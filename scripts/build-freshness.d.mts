@@ -1,1 +1,1 @@
-export function buildState(root?: string): 'missing' | 'stale' | 'fresh';
+export function buildState(root?: string, options?: { distDir?: string; basePath?: string }): 'missing' | 'stale' | 'fresh';

@@ -1,10 +1,10 @@
-// Whether `.next` holds a build of the sources as they are now: `npm start` and the browser journeys
-// rebuild when it does not, so a `git pull` is never served from the build before it.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Whether the build directory holds a build of the sources as they are now, for the base path asked
+// for: `npm start` and the browser journeys rebuild when it does not, so a `git pull` or a new
+// BASE_PATH is never served from the build before it.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = ['src', 'config', 'drizzle', 'next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
-const BUILD_ID = '.next/BUILD_ID';
 
 /** Newest modification time under the given paths (files or directories), in ms. */
 function newestChange(paths) {
@@ -19,9 +19,21 @@ function newestChange(paths) {
   return newest;
 }
 
-/** 'missing' (never built), 'stale' (a source changed after the build) or 'fresh'. */
-export function buildState(root = process.cwd()) {
-  const buildId = path.join(root, BUILD_ID);
+/** The base path a build was made for ('' for none), from the settings Next keeps beside it. */
+function builtBasePath(distDir) {
+  const settings = path.join(distDir, 'required-server-files.json');
+  if (!existsSync(settings)) return '';
+  return JSON.parse(readFileSync(settings, 'utf8')).config?.basePath ?? '';
+}
+
+/**
+ * 'missing' (never built), 'stale' (a source changed after the build, or the build is for another
+ * base path) or 'fresh'. `distDir` and `basePath` default to what next.config.ts reads.
+ */
+export function buildState(root = process.cwd(), { distDir = process.env.NEXT_DIST_DIR || '.next', basePath = process.env.BASE_PATH ?? '' } = {}) {
+  const dist = path.join(root, distDir);
+  const buildId = path.join(dist, 'BUILD_ID');
   if (!existsSync(buildId)) return 'missing';
+  if (builtBasePath(dist) !== basePath.replace(/\/+$/, '')) return 'stale';
   return newestChange(SOURCES.map((p) => path.join(root, p))) > statSync(buildId).mtimeMs ? 'stale' : 'fresh';
 }

@@ -27,3 +27,25 @@ it('asks for a build when there is none, and again when a source changes after i
   at('drizzle/0099_new.sql', 5_000);
   expect(buildState(root)).toBe('stale');
 });
+
+it('asks for a build when the one there was made for another base path', () => {
+  root = mkdtempSync(path.join(tmpdir(), 'deflect-build-'));
+  at('src/app/page.tsx', 1_000);
+  const builtFor = (basePath: string) => writeFileSync(path.join(root!, '.next/required-server-files.json'), JSON.stringify({ config: { basePath } }));
+  at('.next/BUILD_ID', 2_000);
+  builtFor('');
+  expect(buildState(root, { basePath: '' })).toBe('fresh');
+  expect(buildState(root, { basePath: '/account' })).toBe('stale');
+  builtFor('/account');
+  expect(buildState(root, { basePath: '/account/' })).toBe('fresh');
+  expect(buildState(root, { basePath: '' })).toBe('stale');
+});
+
+it('looks in the build directory it is given', () => {
+  root = mkdtempSync(path.join(tmpdir(), 'deflect-build-'));
+  at('src/app/page.tsx', 1_000);
+  at('.next/BUILD_ID', 2_000);
+  expect(buildState(root, { distDir: '.next-base', basePath: '' })).toBe('missing');
+  at('.next-base/BUILD_ID', 2_000);
+  expect(buildState(root, { distDir: '.next-base', basePath: '' })).toBe('fresh');
+});

@@ -11,6 +11,7 @@ import { stampsRequests } from './platform/http/request-stamp.mjs';
 import { logError } from './platform/logging/error-line';
 import { startDemoBilling } from './stripe-simulator/demo-billing';
 import { startupBanner } from './startup-banner';
+import { portalUrlFor } from './platform/http/portal-url';
 
 /** Failed webhook events are retried on their back-off schedule; this is how often it is checked. */
 const STRIPE_RETRY_INTERVAL_MS = 60_000;
@@ -22,7 +23,7 @@ export async function boot(): Promise<void> {
   const seeded = await seedIfEmpty(db, demoDataWanted(kind, config.DEMO_DATA));
   const demoPresent = seeded || (await demoAccountsExist(db));
   // The demo's Stripe customer works without a Stripe account; a configured Stripe is never replaced.
-  const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: `${config.portalUrl}/api/webhooks/stripe` }) : null;
+  const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: portalUrlFor('/api/webhooks/stripe') }) : null;
   if (config.API_PORT) createApiServer().listen(config.API_PORT);
   if (stripeSettings()?.webhookSecret) setInterval(() => void retryFailedEvents(db).catch((error: unknown) => logError('[stripe] retrying failed events', error)), STRIPE_RETRY_INTERVAL_MS).unref();
   process.once('SIGTERM', () => {
@@ -31,7 +32,7 @@ export async function boot(): Promise<void> {
       .finally(() => process.exit(0));
   });
   const banner = startupBanner({
-    portalUrl: config.portalUrl,
+    portalUrl: portalUrlFor('/account'),
     database: kind === 'pglite' ? `embedded PostgreSQL in ${path.resolve(config.DATA_DIR, 'pglite')}` : 'PostgreSQL',
     readyInMs: Date.now() - started,
     seeded,

@@ -3,8 +3,14 @@ import { isSwitchedOff } from '@/platform/config/sections';
 import { fail } from '@/platform/http/envelope';
 import { notFound } from '@/platform/http/errors';
 import { isWellFormedPath } from '@/platform/http/path-segments';
+import { internalPath } from '@/platform/http/portal-path';
 
-const notFoundPage = (request: NextRequest) => NextResponse.rewrite(new URL('/__not-found', request.url), { status: 404 });
+function notFoundPage(request: NextRequest) {
+  const url = request.nextUrl.clone(); // keeps the base path
+  url.pathname = '/__not-found';
+  url.search = '';
+  return NextResponse.rewrite(url, { status: 404 });
+}
 
 /**
  * The pages of switched-off sections answer 404 here (their JSON routes do in `route()`). Layouts do
@@ -13,14 +19,17 @@ const notFoundPage = (request: NextRequest) => NextResponse.rewrite(new URL('/__
  * own decoding would answer a plain-text 500. JSON routes come here only when their path holds a `%`.
  */
 export function proxy(request: NextRequest) {
-  const path = request.nextUrl.pathname;
-  const api = path.startsWith('/api/');
-  if (!isWellFormedPath(path)) return api ? fail(notFound('Route')) : notFoundPage(request);
+  const raw = request.nextUrl.pathname; // below the base path
+  const api = raw.startsWith('/api/');
+  if (!isWellFormedPath(raw)) return api ? fail(notFound('Route')) : notFoundPage(request);
   if (api) return NextResponse.next();
+  const path = internalPath(raw);
   if (isSwitchedOff(path)) return notFoundPage(request);
   const headers = new Headers(request.headers);
   headers.set('x-deflect-path', path + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ['/account', '/account/:path*', '/api/:path(.*%.*)'] };
+// Every page (under a base path the customer pages are any path the other routes leave), and the JSON
+// routes whose path holds an escape. Next puts the base path in front of each pattern.
+export const config = { matcher: ['/', '/((?!api/|_next/).+)', '/api/:path(.*%.*)'] };

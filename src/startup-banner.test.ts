@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startupBanner, type StartupFacts } from './startup-banner';
 
 const base: StartupFacts = {
-  portalUrl: 'http://localhost:3000',
+  portalUrl: 'http://localhost:3000/account',
   database: 'PostgreSQL',
   readyInMs: 12,
   seeded: false,

@@ -38,7 +38,7 @@ function secretLine(s: StartupFacts['serverSecret']): string | null {
 export function startupBanner(f: StartupFacts): string {
   const lines = [
     '',
-    `  Deflect is ready at ${f.portalUrl}/account  (${f.database}, ready in ${f.readyInMs} ms)`,
+    `  Deflect is ready at ${f.portalUrl}  (${f.database}, ready in ${f.readyInMs} ms)`,
     f.seeded ? '  Demo data seeded.' : null,
     f.demoBillingUrl ? `  Demo billing: Acme is billed through a local Stripe simulator at ${f.demoBillingUrl} (set STRIPE_SECRET_KEY for Stripe).` : null,
     f.apiPort ? `  Key verification (POST /api/v1/keys/verify) and usage ingest (POST /api/v1/usage-events) also on port ${f.apiPort}.` : null,

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
+import { portalPath } from '@/platform/http/portal-path';
 
 export default function Home() {
-  redirect('/account');
+  redirect(portalPath('/account'));
 }

@@ -17,6 +17,20 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_QUICKSTART_PORT = port('E2E_QUICKSTART_PORT', 3211);
 export const E2E_QUICKSTART_URL = `http://localhost:${E2E_QUICKSTART_PORT}`;
 
+/**
+ * The product's own domain: a reverse proxy (Debian's nginx, tests/support/e2e-reverse-proxy.ts) serves
+ * a stand-in host page at its root and the portal built with BASE_PATH=/account under /account.
+ */
+export const E2E_PROXY_PORT = port('E2E_PROXY_PORT', 3212);
+export const E2E_PROXY_URL = `http://localhost:${E2E_PROXY_PORT}`;
+/** The stand-in product's home page at the proxy's root. */
+export const E2E_HOST_PRODUCT_TITLE = 'Acme Analytics, the product';
+/** The portal behind that proxy, on loopback. */
+export const E2E_BASE_PATH_PORT = port('E2E_BASE_PATH_PORT', 3213);
+export const E2E_BASE_PATH = '/account';
+/** Its own build directory, beside the journeys' `.next`. */
+export const E2E_BASE_PATH_DIST_DIR = '.next-base-path';
+
 /** tests/support/smtp-sink.ts: SMTP for the portal, HTTP for the journeys to read mail. */
 export const E2E_SMTP_PORT = port('E2E_SMTP_PORT', 2525);
 export const E2E_SMTP_HTTP_PORT = port('E2E_SMTP_HTTP_PORT', 2526);

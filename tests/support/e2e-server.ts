@@ -8,6 +8,9 @@
 // With --quick-start it is instead the portal as a fresh `npm start` runs it (E2E_QUICKSTART_PORT):
 // PGlite in a new DATA_DIR, no settings but the port and the suite's SMTP sink, so the demo data and
 // the demo billing are the quick start's own.
+// With --base-path it is the portal built with BASE_PATH=/account (in its own build directory) that
+// the reverse proxy puts on the product's domain (E2E_PROXY_URL): PGlite, demo data and demo billing,
+// the host's server secret, and the proxy on loopback as its one trusted hop.
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,7 +22,11 @@ import { buildState } from '../../scripts/build-freshness.mjs';
 import { serverNodeOptions } from '../../scripts/server-node-options.mjs';
 import { envSchema } from '../../src/platform/config/env';
 import {
+  E2E_BASE_PATH,
+  E2E_BASE_PATH_DIST_DIR,
+  E2E_BASE_PATH_PORT,
   E2E_BASE_URL,
+  E2E_PROXY_URL,
   E2E_DATABASE_NAME,
   E2E_HOST_SECURITY_URL,
   E2E_PORT,
@@ -36,13 +43,16 @@ import {
 
 const nextBin = path.resolve('node_modules/.bin/next');
 const quickStart = process.argv.includes('--quick-start');
+const underBasePath = process.argv.includes('--base-path');
+/** What next.config.ts reads at build time: the base path and the build directory. */
+const buildSettings = underBasePath ? { BASE_PATH: E2E_BASE_PATH, NEXT_DIST_DIR: E2E_BASE_PATH_DIST_DIR } : { BASE_PATH: '', NEXT_DIST_DIR: '' };
 
 function build(): void {
-  const state = buildState();
+  const state = buildState(process.cwd(), { distDir: buildSettings.NEXT_DIST_DIR || '.next', basePath: buildSettings.BASE_PATH });
   // The quick start is started after the journeys' portal, whose launcher has rebuilt if asked to.
   if (state === 'fresh' && (quickStart || process.env.E2E_REBUILD !== '1')) return;
-  console.info(`[e2e] running \`next build\` (${state === 'fresh' ? 'E2E_REBUILD=1' : state === 'stale' ? 'the sources changed since the last build' : 'no build yet'})…`);
-  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  console.info(`[e2e] running \`next build\`${underBasePath ? ` for BASE_PATH=${E2E_BASE_PATH}` : ''} (${state === 'fresh' ? 'E2E_REBUILD=1' : state === 'stale' ? 'the sources changed since the last build' : 'no build yet'})…`);
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, ...buildSettings, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -66,6 +76,24 @@ function quickStartEnv(dataDir: string): NodeJS.ProcessEnv {
   // Mail goes to the suite's sink, so that the journeys can read the invitations.
   console.info(`[e2e] starting the quick start on port ${E2E_QUICKSTART_PORT} with PGlite in ${dataDir}`);
   return { ...env, NODE_ENV: 'production', PORT: String(E2E_QUICKSTART_PORT), DATA_DIR: dataDir, SMTP_URL: E2E_SMTP_URL };
+}
+
+/** The portal on the product's domain: reached only through the reverse proxy, under /account. */
+function basePathEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  for (const key of [...Object.keys(envSchema.shape), 'TRUST_PROXY']) delete env[key];
+  console.info(`[e2e] starting the portal for ${E2E_PROXY_URL}${E2E_BASE_PATH} on port ${E2E_BASE_PATH_PORT} with PGlite in ${dataDir}`);
+  return {
+    ...env,
+    ...buildSettings,
+    NODE_ENV: 'production',
+    PORT: String(E2E_BASE_PATH_PORT),
+    PORTAL_URL: E2E_PROXY_URL,
+    DATA_DIR: dataDir,
+    PORTAL_SERVER_SECRET: E2E_SERVER_SECRET,
+    SMTP_URL: E2E_SMTP_URL,
+    TRUST_PROXY: 'loopback',
+  };
 }
 
 async function journeysEnv(dataDir: string): Promise<NodeJS.ProcessEnv> {
@@ -101,8 +129,9 @@ async function main(): Promise<void> {
   build();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
-  const env = quickStart ? quickStartEnv(dataDir) : await journeysEnv(dataDir);
-  const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(quickStart ? E2E_QUICKSTART_PORT : E2E_PORT)], { stdio: 'inherit', env });
+  const env = quickStart ? quickStartEnv(dataDir) : underBasePath ? basePathEnv(dataDir) : await journeysEnv(dataDir);
+  const port = quickStart ? E2E_QUICKSTART_PORT : underBasePath ? E2E_BASE_PATH_PORT : E2E_PORT;
+  const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(port), ...(underBasePath ? ['-H', '127.0.0.1'] : [])], { stdio: 'inherit', env });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

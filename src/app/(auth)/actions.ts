@@ -6,6 +6,7 @@ import { completeTwoFactorSignIn, requestPasswordReset, resetPassword, signIn, s
 import { formObject, toFormState } from '@/platform/actions/form-action';
 import { safeNextPath } from '@/platform/http/redirect-target';
 import type { FormState } from '@/ui/form-state';
+import { portalPath } from '@/platform/http/portal-path';
 
 export async function signInAction(_: FormState, formData: FormData): Promise<FormState> {
   const next = safeNextPath(formData.get('next')?.toString());
@@ -14,21 +15,21 @@ export async function signInAction(_: FormState, formData: FormData): Promise<Fo
     ({ twoFactorRequired } = await signIn(formObject(formData), await headers()));
   });
   if (state.status === 'error') return state;
-  redirect(twoFactorRequired ? `/two-factor?next=${encodeURIComponent(next)}` : next);
+  redirect(portalPath(twoFactorRequired ? `/two-factor?next=${encodeURIComponent(next)}` : next));
 }
 
 export async function signUpAction(_: FormState, formData: FormData): Promise<FormState> {
   const values = formObject(formData);
   const state = await toFormState(async () => signUp(values, await headers()));
   if (state.status === 'error') return state;
-  redirect(`/check-email?email=${encodeURIComponent(values.email ?? '')}`);
+  redirect(portalPath(`/check-email?email=${encodeURIComponent(values.email ?? '')}`));
 }
 
 export async function twoFactorAction(_: FormState, formData: FormData): Promise<FormState> {
   const next = safeNextPath(formData.get('next')?.toString());
   const state = await toFormState(async () => completeTwoFactorSignIn(formObject(formData), await headers()));
   if (state.status === 'error') return state;
-  redirect(next);
+  redirect(portalPath(next));
 }
 
 export async function forgotPasswordAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -41,5 +42,5 @@ export async function forgotPasswordAction(_: FormState, formData: FormData): Pr
 export async function resetPasswordAction(_: FormState, formData: FormData): Promise<FormState> {
   const state = await toFormState(async () => resetPassword(formObject(formData), await headers()));
   if (state.status === 'error') return state;
-  redirect('/sign-in?notice=password-reset');
+  redirect(portalPath('/sign-in?notice=password-reset'));
 }

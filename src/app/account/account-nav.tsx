@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Section } from '@/platform/config/sections';
+import { internalPath, portalPath } from '@/platform/http/portal-path';
 
 const LIST_ID = 'account-nav';
 
@@ -14,7 +15,8 @@ const LIST_ID = 'account-nav';
 export function AccountNav({ items, currentPath }: { items: Section[]; currentPath: string }) {
   // The layout that renders this is kept across client-side navigations, so the path it was
   // rendered for goes stale; the router's path is the one being shown.
-  const path = usePathname() ?? currentPath;
+  const routerPath = usePathname();
+  const path = routerPath === null ? currentPath : internalPath(routerPath);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -43,7 +45,7 @@ export function AccountNav({ items, currentPath }: { items: Section[]; currentPa
             const current = item.href === '/account' ? path === '/account' : path.startsWith(item.href);
             return (
               <li key={item.id}>
-                <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                <Link href={portalPath(item.href)} aria-current={current ? 'page' : undefined}>
                   {item.label}
                   {item.ready ? null : <span className="badge nav-soon">Soon</span>}
                 </Link>

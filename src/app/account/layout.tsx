@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { can } from '@config/permissions';
@@ -6,6 +7,7 @@ import { enabledSections, isSectionEnabled } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { AccountNav } from './account-nav';
 import { UsageBanner } from './usage/usage-banner';
+import { portalPath } from '@/platform/http/portal-path';
 
 /** The gate of the portal: nobody sees /account/* without a session and a membership. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -20,9 +22,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       <DemoBanner />
       <div className="shell">
         <aside className="shell-sidebar">
-          <a className="shell-brand" href="/account">
+          <Link className="shell-brand" href={portalPath('/account')}>
             {session.organization.name}
-          </a>
+          </Link>
           <AccountNav items={items} currentPath={path.split('?')[0]!} />
           <p className="small muted shell-user">
             {session.user.email} · {session.role}

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { publicPath } from '@/platform/http/portal-path';
 import { defineAction } from '@/platform/actions/define';
 import { getAuth } from '@/platform/auth/auth';
 import { session, user } from '@/platform/auth/schema';
@@ -37,7 +38,7 @@ export const changeEmail = defineAction({
   input: changeEmailInput,
   async prepare({ headers }, input) {
     const auth = await getAuth();
-    await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: '/account?notice=email-changed' }, headers }), 'newEmail');
+    await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: publicPath('/account?notice=email-changed') }, headers }), 'newEmail');
   },
   async run({ actor }, input) {
     const id = userIdOf(actor);

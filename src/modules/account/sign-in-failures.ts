@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { user } from '@/platform/auth/schema';
-import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import { logError } from '@/platform/logging/error-line';
 import { sendMail } from '@/platform/mail/send-mail';
 import { signInLockedMail } from '@/platform/mail/templates';
 import { assertNotLocked, clearFailures, countFailure } from '@/platform/rate-limit/limiter';
+import { portalUrlFor } from '@/platform/http/portal-url';
 
 // Wrong passwords are counted per client address and per account, whatever the address: an attacker
 // who spreads guesses over many addresses still locks only the account, for a while, and its owner
@@ -40,5 +40,5 @@ async function noticeLockout(email: string, lockSeconds: number): Promise<void> 
   const [account] = await (await getDb()).select({ name: user.name, email: user.email }).from(user).where(eq(user.email, email)).limit(1);
   if (!account) return;
   const minutes = Math.ceil(lockSeconds / 60);
-  await sendMail({ to: account.email, ...signInLockedMail({ name: account.name, minutes, resetUrl: `${getConfig().portalUrl}/forgot-password` }) });
+  await sendMail({ to: account.email, ...signInLockedMail({ name: account.name, minutes, resetUrl: portalUrlFor('/forgot-password') }) });
 }

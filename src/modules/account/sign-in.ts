@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { publicPath } from '@/platform/http/portal-path';
 import { executeAction } from '@/platform/actions/execute';
 import { getAuth } from '@/platform/auth/auth';
 import { getConfig } from '@/platform/config';
@@ -50,7 +51,7 @@ export async function signUp(raw: unknown, headers: Headers): Promise<void> {
   if (input.invitation) await assertInvitationFor(input.invitation, input.email);
   const auth = await getAuth();
   // An invitee verifies their address and lands on the invitation to accept it; others in /account.
-  const callbackURL = input.invitation ? `/invitations/accept?token=${encodeURIComponent(input.invitation)}` : '/account';
+  const callbackURL = publicPath(input.invitation ? `/invitations/accept?token=${encodeURIComponent(input.invitation)}` : '/account');
   const { user } = await viaBetterAuth(
     () => auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, callbackURL }, headers }),
     'email',
@@ -83,7 +84,7 @@ export async function requestPasswordReset(raw: unknown, headers: Headers): Prom
   const input = parseInput(requestResetInput, raw);
   await consumeRateLimit('password_reset', clientKey(headers, input.email));
   const auth = await getAuth();
-  await viaBetterAuth(() => auth.api.requestPasswordReset({ body: { email: input.email, redirectTo: '/reset-password' }, headers }), 'email');
+  await viaBetterAuth(() => auth.api.requestPasswordReset({ body: { email: input.email, redirectTo: publicPath('/reset-password') }, headers }), 'email');
 }
 
 export async function resetPassword(raw: unknown, headers: Headers): Promise<void> {

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
-import { getConfig } from '@/platform/config';
 import { getDb } from '@/platform/db/client';
 import { stripeSettings } from '@/platform/stripe/settings';
 import { conflict, forbidden, notFound } from '@/platform/http/errors';
@@ -10,6 +9,7 @@ import { applyStripeCustomer, lockBillingProfile } from './mirror';
 import { billingProviderFor } from './provider';
 import { organizationBilling, type OrganizationBilling } from './read';
 import { billingProfile, taxId } from './schema';
+import { portalUrlFor } from '@/platform/http/portal-url';
 
 const MAX_TAX_IDS = 10;
 
@@ -98,8 +98,7 @@ export const openBillingPortal = defineAction({
   async prepare({ actor }, input) {
     const billing = await billingOfActor(actor);
     const subscriptionId = billing.profile?.subscriptionStatus === 'canceled' ? null : (billing.profile?.subscriptionId ?? null);
-    const config = getConfig();
-    return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: `${config.portalUrl}/account/billing`, configuration: stripeSettings()?.portalConfigId });
+    return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: portalUrlFor('/account/billing'), configuration: stripeSettings()?.portalConfigId });
   },
   async run({ actor }, input, session) {
     return {

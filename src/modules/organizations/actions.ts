@@ -4,11 +4,11 @@ import { HANDOFF_PATH } from '@/platform/auth/handoff-plugin';
 import { HANDOFF_TTL_MS } from '@/platform/auth/handoff-redeem';
 import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
 import { portalHandoff } from '@/platform/auth/schema';
-import { getConfig } from '@/platform/config';
 import { membership, organization } from '@/platform/tenancy/schema';
 import { organizationUpsertInput, portalSessionInput, signUpOrganizationInput } from './inputs';
 import { provisionForHandoff } from './provision';
 import { organizationView } from './view';
+import { portalUrlFor } from '@/platform/http/portal-url';
 
 export const createPortalSession = defineAction({
   name: 'host.create_portal_session',
@@ -22,7 +22,7 @@ export const createPortalSession = defineAction({
     await tx.insert(portalHandoff).values({ id, tokenHash: hashToken(token), userId: provisioned.userId, organizationId: provisioned.organizationId, path, expiresAt });
     if (provisioned.created.organization) emit('organization.created', { organizationId: provisioned.organizationId, source: 'handoff' });
     if (provisioned.created.membership) emit('member.joined', { organizationId: provisioned.organizationId, userId: provisioned.userId, source: 'handoff' });
-    const url = `${getConfig().portalUrl}${HANDOFF_PATH}?token=${encodeURIComponent(token)}`;
+    const url = portalUrlFor(`${HANDOFF_PATH}?token=${encodeURIComponent(token)}`);
     return {
       result: { url, expiresAt: expiresAt.toISOString() },
       audit: {

@@ -4,7 +4,6 @@ import { seatLimitOf } from '@config/plans';
 import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
 import { user } from '@/platform/auth/schema';
-import { getConfig } from '@/platform/config';
 import { hashToken } from '@/platform/crypto/tokens';
 import type { Db } from '@/platform/db/types';
 import { sendMail } from '@/platform/mail/send-mail';
@@ -12,6 +11,7 @@ import { invitationMail } from '@/platform/mail/templates';
 import { membership, organization } from '@/platform/tenancy/schema';
 import { inviteMember, resendInvitation } from './actions';
 import { invitation } from './schema';
+import { portalUrlFor } from '@/platform/http/portal-url';
 
 export { acceptInvitation, changeRole, leaveOrganization, removeMember, revokeInvitation, transferOwnership } from './actions';
 export { acceptInput, changeRoleInput, inviteInput, memberIdInput } from './inputs';
@@ -51,7 +51,7 @@ export function seatSummary(plan: string, team: { members: unknown[]; invitation
 }
 
 function acceptUrl(token: string): string {
-  return `${getConfig().portalUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+  return portalUrlFor(`/invitations/accept?token=${encodeURIComponent(token)}`);
 }
 
 async function mailInvitation(to: string, role: string, organizationName: string, inviter: string, token: string): Promise<void> {

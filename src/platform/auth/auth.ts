@@ -4,6 +4,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
+import { basePath, publicPath } from '../http/portal-path';
 import { CLIENT_ADDRESS_HEADER } from '../http/request-stamp.mjs';
 import type { Db } from '../db/types';
 import { sendMail } from '../mail/send-mail';
@@ -18,7 +19,7 @@ function createAuth(db: Db) {
   return betterAuth({
     appName: 'Deflect',
     baseURL: config.portalUrl,
-    basePath: '/api/auth',
+    basePath: publicPath('/api/auth'),
     secret: authSecret(),
     trustedOrigins: [config.portalUrl],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification, twoFactor } }),
@@ -26,6 +27,8 @@ function createAuth(db: Db) {
     rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: 'deflect',
+      // Beside the product on its own domain, the portal's cookies stay under its base path.
+      defaultCookieAttributes: { path: basePath || '/' },
       database: { generateId: () => crypto.randomUUID() },
       // The address our entry resolved from the socket and TRUST_PROXY, never X-Forwarded-For.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },

@@ -3,6 +3,7 @@ import { createAuthEndpoint } from 'better-auth/api';
 import { setSessionCookie } from 'better-auth/cookies';
 import { z } from 'zod';
 import { getDb } from '../db/client';
+import { publicPath } from '../http/portal-path';
 import { DEFAULT_REDIRECT, redirectPrefixes, resolveRedirectTarget } from '../http/redirect-target';
 import { redeemHandoff } from './handoff-redeem';
 
@@ -22,16 +23,16 @@ export function handoffPlugin() {
         { method: 'GET', query: z.object({ token: z.string().max(200) }) },
         async (ctx) => {
           const grant = await redeemHandoff(await getDb(), ctx.query.token);
-          if (!grant) throw ctx.redirect(HANDOFF_EXPIRED_PAGE);
+          if (!grant) throw ctx.redirect(publicPath(HANDOFF_EXPIRED_PAGE));
           const found = await ctx.context.internalAdapter.findUserById(grant.userId);
-          if (!found) throw ctx.redirect(HANDOFF_EXPIRED_PAGE);
+          if (!found) throw ctx.redirect(publicPath(HANDOFF_EXPIRED_PAGE));
           const created = await ctx.context.internalAdapter.createSession(grant.userId, false, {
             activeOrganizationId: grant.organizationId,
             origin: 'host',
           });
           await setSessionCookie(ctx, { session: created, user: found });
           // Checked again on the way out: a link stored before the check existed must not redirect off-site.
-          throw ctx.redirect(resolveRedirectTarget(grant.path, redirectPrefixes().handoff) ?? DEFAULT_REDIRECT);
+          throw ctx.redirect(publicPath(resolveRedirectTarget(grant.path, redirectPrefixes().handoff) ?? DEFAULT_REDIRECT));
         },
       ),
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeBasePath } from '../http/portal-path';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
 const flag = z
@@ -9,7 +10,16 @@ const flag = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PORTAL_URL: optionalUrl,
+  /** The portal's public origin; with BASE_PATH the portal answers under that path of it. */
+  PORTAL_URL: optionalUrl.refine((url) => url === undefined || ['', '/'].includes(new URL(url).pathname), 'PORTAL_URL is the origin only (https://app.example.com); put the path in BASE_PATH.'),
+  /** Mounts every page, route and asset under this path (`/account`), for one reverse-proxy rule on the product's own domain. Read at build time. */
+  BASE_PATH: z.string().optional().superRefine((value, ctx) => {
+    try {
+      normalizeBasePath(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.string().default('.data'),
   PORTAL_SERVER_SECRET: z.string().min(16).optional(),

@@ -36,10 +36,16 @@ describe('assertSameOrigin', () => {
     expect(() => assertSameOrigin(request('HEAD', 'https://evil.example'))).not.toThrow();
   });
 
-  it('compares with the origin of PORTAL_URL, ignoring its path', () => {
-    process.env.PORTAL_URL = 'https://support.example.com/portal/';
+  it('compares with the origin of PORTAL_URL', () => {
+    process.env.PORTAL_URL = 'https://support.example.com/';
     resetConfigForTests();
     expect(() => assertSameOrigin(request('POST', 'https://support.example.com'))).not.toThrow();
     expect(() => assertSameOrigin(request('POST', 'http://localhost:3000'))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+
+  it('refuses to start on a PORTAL_URL with a path: the path belongs in BASE_PATH', () => {
+    process.env.PORTAL_URL = 'https://support.example.com/portal/';
+    resetConfigForTests();
+    expect(() => assertSameOrigin(request('POST', 'https://support.example.com'))).toThrow(/PORTAL_URL is the origin only/);
   });
 });

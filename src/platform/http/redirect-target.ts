@@ -1,12 +1,14 @@
 import { getConfig } from '../config';
+import { publicPath } from './portal-path';
 
 /**
  * The pages a redirect may end on: `next` after sign-in, the `path` of a host handoff, and the
- * callbacks of the mailed sign-up, reset and email-change links. The one list of them, so that
- * mounting the portal under a base path changes one place.
+ * callbacks of the mailed sign-up, reset and email-change links. `next` and `path` name route-tree
+ * paths (redirect() adds the base path); Better Auth sends the browser to a callback as it is, so
+ * callbacks are the paths the browser sees.
  */
 export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[] } {
-  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'] };
+  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'].map((p) => publicPath(p)) };
 }
 
 export const DEFAULT_REDIRECT = '/account';

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ActionForm, Field } from '@/ui/action-form';
 import { resetPasswordAction } from '../actions';
 import { AuthCard } from '../auth-card';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Choose a new password' };
 
@@ -9,7 +10,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const { token, error } = await searchParams;
   if (!token || error) {
     return (
-      <AuthCard title="This link has expired" footer={<Link href="/forgot-password">Request a new link</Link>}>
+      <AuthCard title="This link has expired" footer={<Link href={portalPath('/forgot-password')}>Request a new link</Link>}>
         <p>Password reset links work once and for one hour.</p>
       </AuthCard>
     );

@@ -4,6 +4,7 @@ import { safeNextPath } from '@/platform/http/redirect-target';
 import { ActionForm, Field } from '@/ui/action-form';
 import { signInAction } from '../actions';
 import { AuthCard } from '../auth-card';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Sign in' };
 
@@ -22,10 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       intro={notice}
       footer={
         <>
-          <Link href="/forgot-password">Forgot your password?</Link>
+          <Link href={portalPath('/forgot-password')}>Forgot your password?</Link>
           {getConfig().signupEnabled ? (
             <span>
-              New here? <Link href="/sign-up">Create an account</Link>
+              New here? <Link href={portalPath('/sign-up')}>Create an account</Link>
             </span>
           ) : null}
         </>

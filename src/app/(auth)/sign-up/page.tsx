@@ -6,6 +6,7 @@ import { getDb } from '@/platform/db/client';
 import { ActionForm, Field } from '@/ui/action-form';
 import { signUpAction } from '../actions';
 import { AuthCard } from '../auth-card';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Create an account' };
 
@@ -20,7 +21,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       title="Create an account"
       footer={
         <span>
-          Already have an account? <Link href="/sign-in">Sign in</Link>
+          Already have an account? <Link href={portalPath('/sign-in')}>Sign in</Link>
         </span>
       }
     >

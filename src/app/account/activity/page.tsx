@@ -6,6 +6,7 @@ import { getDb } from '@/platform/db/client';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
 import { ChangeSummary } from './change-summary';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Activity' };
 
@@ -60,8 +61,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       />
       {query.before || nextBefore ? (
         <nav className="row" aria-label="Pages">
-          {query.before ? <Link href="/account/activity">Newest</Link> : null}
-          {nextBefore ? <Link href={`/account/activity?before=${nextBefore}`}>Older entries</Link> : null}
+          {query.before ? <Link href={portalPath('/account/activity')}>Newest</Link> : null}
+          {nextBefore ? <Link href={portalPath(`/account/activity?before=${nextBefore}`)}>Older entries</Link> : null}
         </nav>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { BillingOverview } from '@/modules/billing/service';
 import { formatMoney } from '@/ui/money';
 import { formatDate } from '../invoices/format';
+import { portalPath } from '@/platform/http/portal-path';
 
 /** A contract customer's terms: set by the contract, so shown and never changed here. */
 export function ContractPlan({ overview }: { overview: BillingOverview }) {
@@ -32,7 +33,7 @@ export function ContractPlan({ overview }: { overview: BillingOverview }) {
         </div>
       </dl>
       <p>
-        <Link href="/account/invoices">View your invoice history</Link>
+        <Link href={portalPath('/account/invoices')}>View your invoice history</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { formatMoney } from '@/ui/money';
 import { Table } from '@/ui/table';
 import { formatDate, formatPeriod, invoiceName } from './format';
 import { InvoiceStatus } from './invoice-status';
+import { portalPath, publicPath } from '@/platform/http/portal-path';
 
 /** The invoices of the range, newest first, each with its PDF. */
 export function InvoiceTable({ invoices, caption, empty }: { invoices: InvoiceSummary[]; caption: string; empty: ReactNode }) {
@@ -23,7 +24,7 @@ export function InvoiceTable({ invoices, caption, empty }: { invoices: InvoiceSu
       rows={invoices.map((invoice) => ({
         key: invoice.id,
         number: (
-          <Link href={`/account/invoices/${invoice.id}`} className="mono">
+          <Link href={portalPath(`/account/invoices/${invoice.id}`)} className="mono">
             {invoiceName(invoice)}
           </Link>
         ),
@@ -32,7 +33,7 @@ export function InvoiceTable({ invoices, caption, empty }: { invoices: InvoiceSu
         amount: <span className="nowrap">{formatMoney(invoice.total, invoice.currency)}</span>,
         status: <InvoiceStatus status={invoice.status} paymentReported={invoice.paymentReported} />,
         pdf: (
-          <a className="btn btn-secondary btn-sm" href={`/api/account/invoices/${invoice.id}/pdf`} download aria-label={`Download PDF of invoice ${invoiceName(invoice)}`}>
+          <a className="btn btn-secondary btn-sm" href={publicPath(`/api/account/invoices/${invoice.id}/pdf`)} download aria-label={`Download PDF of invoice ${invoiceName(invoice)}`}>
             PDF
           </a>
         ),

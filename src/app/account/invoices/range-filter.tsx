@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Button } from '@/ui/button';
 import { FormField } from '@/ui/form-field';
 import { rangePresets, rangeQuery } from './presets';
+import { portalPath } from '@/platform/http/portal-path';
 
 type Range = { from?: string; to?: string };
 
@@ -16,14 +17,14 @@ export function RangeFilter({ range, errors, now }: { range: Range; errors?: Rec
         <ul className="row">
           {choices.map((choice) => (
             <li key={choice.id}>
-              <Link href={`/account/invoices${rangeQuery(choice)}`} className="btn btn-secondary btn-sm" aria-current={isCurrent(choice) ? 'page' : undefined}>
+              <Link href={portalPath(`/account/invoices${rangeQuery(choice)}`)} className="btn btn-secondary btn-sm" aria-current={isCurrent(choice) ? 'page' : undefined}>
                 {choice.label}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <Form action="/account/invoices" className="stack" aria-label="Invoices issued between two dates">
+      <Form action={portalPath('/account/invoices')} className="stack" aria-label="Invoices issued between two dates">
         <div className="row stack-start">
           <FormField label="Issued from" name="from" type="date" defaultValue={range.from ?? ''} error={errors?.from ?? errors?._} />
           <FormField label="Issued until" name="to" type="date" defaultValue={range.to ?? ''} error={errors?.to} />

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { portalPath } from '@/platform/http/portal-path';
 
 /**
  * The way back from the host's sign-in for an invitee: a handoff `path` must be an /account path,
@@ -6,5 +7,5 @@ import { redirect } from 'next/navigation';
  */
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token = '' } = await searchParams;
-  redirect(`/invitations/accept?token=${encodeURIComponent(token)}`);
+  redirect(portalPath(`/invitations/accept?token=${encodeURIComponent(token)}`));
 }

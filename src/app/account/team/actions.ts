@@ -16,6 +16,7 @@ import { executeAction } from '@/platform/actions/execute';
 import { formObject, toFormState } from '@/platform/actions/form-action';
 import { currentActor } from '@/platform/auth/current';
 import type { FormState } from '@/ui/form-state';
+import { portalPath } from '@/platform/http/portal-path';
 
 async function context() {
   return { actor: await currentActor(), options: { headers: await headers() } };
@@ -82,5 +83,5 @@ export async function leaveAction(_: FormState): Promise<FormState> {
     await executeAction(actor, leaveOrganization, {}, options);
   });
   if (state.status === 'error') return state;
-  redirect('/account');
+  redirect(portalPath('/account'));
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { assignableRoles, can, canChangeRole, canRemove, type Role } from '@config/permissions';
 import { planLabels, type Plan } from '@config/plans';
 import { listTeam, seatSummary } from '@/modules/team/service';
@@ -10,6 +11,7 @@ import { Table } from '@/ui/table';
 import { inviteAction, leaveAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions';
 import { RoleSelect } from './role-select';
 import { TransferOwnership } from './transfer-ownership';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Team' };
 
@@ -39,7 +41,7 @@ export default async function TeamPage() {
           <h2 id="invite-heading">Invite a teammate</h2>
           {seats.full ? (
             <p className="banner banner-warning" role="status">
-              All {seats.limit} seats of the {plan} plan are in use. <a href="/account/billing">Upgrade your plan</a> to invite more people.
+              All {seats.limit} seats of the {plan} plan are in use. <Link href={portalPath('/account/billing')}>Upgrade your plan</Link> to invite more people.
             </p>
           ) : null}
           <ActionForm action={inviteAction} submitLabel="Send invitation" pendingLabel="Sending…" resetOnSuccess label="Invite a teammate">

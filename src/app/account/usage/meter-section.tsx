@@ -2,12 +2,13 @@ import { planLabels, type Plan } from '@config/plans';
 import type { MeterSeries, MeterUsage } from '@/modules/usage/service';
 import { Chart } from '@/ui/chart';
 import { ProgressBar } from '@/ui/chart-progress';
+import { publicPath } from '@/platform/http/portal-path';
 import { formatDay, formatMonth, formatNumber } from './format';
 
 type Props = { usage: MeterUsage; daily: MeterSeries; monthly: MeterSeries; plan: string };
 
 function csvHref(meter: string, range: string): string {
-  return `/api/account/usage/${meter}/export.csv?range=${range}`;
+  return publicPath(`/api/account/usage/${meter}/export.csv?range=${range}`);
 }
 
 /** One meter: this period against the limit, 30 days, 12 months, the forecast and the CSVs. */

@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import { currentUsageAlerts } from '@/modules/usage/service';
 import { getDb } from '@/platform/db/client';
+import { portalPath } from '@/platform/http/portal-path';
 
 /** The portal-wide notice that a usage limit is near or reached this period, with the way out. */
 export async function UsageBanner({ organization }: { organization: { id: string; plan: string } }) {
@@ -12,7 +14,7 @@ export async function UsageBanner({ organization }: { organization: { id: string
     <p className={`banner ${reached.length ? 'banner-danger' : 'banner-warning'}`} role="status" style={{ marginBottom: '1rem' }}>
       {reached.length ? `You have reached your ${names(reached)} limit for this billing period. ` : null}
       {near.length ? `You have used over ${Math.min(...near.map((a) => a.threshold))} % of your ${names(near)} limit for this billing period. ` : null}
-      <a href="/account/billing">Upgrade your plan</a>
+      <Link href={portalPath('/account/billing')}>Upgrade your plan</Link>
     </p>
   );
 }

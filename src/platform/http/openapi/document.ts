@@ -6,6 +6,8 @@ import type { Auth, OperationSpec } from './operation';
 export type OpenApiDocument = {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
+  /** Set when the portal is served under a base path: the paths below are relative to it. */
+  servers?: { url: string }[];
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, JsonSchema>>;
   components: { securitySchemes: Record<string, JsonSchema>; responses: Record<string, JsonSchema> };

@@ -8,6 +8,7 @@ import { ActionForm } from '@/ui/action-form';
 import { SignOutButton } from '../../../sign-out-button';
 import { AuthCard } from '../../auth-card';
 import { acceptInvitationAction } from './actions';
+import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Join your team' };
 
@@ -23,7 +24,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   if (invitation.state !== 'open') {
     const { title, body } = closed[invitation.state];
     return (
-      <AuthCard title={title} footer={<Link href="/sign-in">Go to sign in</Link>}>
+      <AuthCard title={title} footer={<Link href={portalPath('/sign-in')}>Go to sign in</Link>}>
         <p>{body}</p>
       </AuthCard>
     );
@@ -64,8 +65,8 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         Sign in or create an account with <strong>{invitation.email}</strong> to accept.
       </p>
       <div className="row">
-        <ButtonLink href={`/sign-up?invitation=${encodeURIComponent(token)}`}>Create an account</ButtonLink>
-        <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`} variant="secondary">
+        <ButtonLink href={portalPath(`/sign-up?invitation=${encodeURIComponent(token)}`)}>Create an account</ButtonLink>
+        <ButtonLink href={portalPath(`/sign-in?next=${encodeURIComponent(here)}`)} variant="secondary">
           I have an account
         </ButtonLink>
         {host ? (

@@ -12,6 +12,7 @@ import { formatDate } from '../format';
 import { InvoiceTable } from '../invoice-table';
 import { rangeQuery } from '../presets';
 import { RangeFilter } from '../range-filter';
+import { publicPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Invoices' };
 
@@ -68,7 +69,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
     <div className="stack stack-lg">
       <Header>
         {invoices.length > 0 && invoices.length <= MAX_INVOICES_PER_ARCHIVE ? (
-          <a className="btn btn-secondary" href={`/api/account/invoices/archive.zip${rangeQuery(range)}`} download>
+          <a className="btn btn-secondary" href={publicPath(`/api/account/invoices/archive.zip${rangeQuery(range)}`)} download>
             Download ZIP
           </a>
         ) : null}

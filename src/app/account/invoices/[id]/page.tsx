@@ -12,6 +12,7 @@ import { InvoiceStatus } from '../invoice-status';
 import { InvoiceLines } from './invoice-lines';
 import { PaymentReportNotice } from './payment-report-notice';
 import { ReportPaymentForm } from './report-payment-form';
+import { portalPath, publicPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Invoice' };
 
@@ -35,14 +36,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   return (
     <div className="stack stack-lg">
       <p>
-        <Link href="/account/invoices">← All invoices</Link>
+        <Link href={portalPath('/account/invoices')}>← All invoices</Link>
       </p>
       <div className="page-header">
         <div>
           <h1>Invoice {name}</h1>
           <InvoiceStatus status={invoice.status} paymentReported={invoice.paymentReported} />
         </div>
-        <a className={buttonClassName('secondary')} href={`/api/account/invoices/${invoice.id}/pdf`} download>
+        <a className={buttonClassName('secondary')} href={publicPath(`/api/account/invoices/${invoice.id}/pdf`)} download>
           Download PDF
         </a>
       </div>
