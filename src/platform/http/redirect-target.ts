@@ -2,14 +2,15 @@ import { getConfig } from '../config';
 
 /**
  * The pages a redirect may end on: `next` after sign-in, the `path` of a host handoff, and the
- * callbacks of the mailed sign-up, reset and email-change links. The one list of them, so that
- * mounting the portal under a base path changes one place.
+ * callbacks of the mailed sign-up, reset and email-change links; `staff` for the staff console's
+ * handoff and sign-in. The one list of them, so that mounting the portal under a base path changes one place.
  */
-export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[] } {
-  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'] };
+export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[]; staff: readonly string[] } {
+  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'], staff: ['/admin'] };
 }
 
 export const DEFAULT_REDIRECT = '/account';
+export const STAFF_HOME = '/admin';
 export const MAX_REDIRECT_LENGTH = 2000;
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators (a browser or a header writer
@@ -52,4 +53,9 @@ export function resolveRedirectTarget(value: unknown, prefixes: readonly string[
 /** `next=` after sign-in: a page of the portal, else /account. Never another site. */
 export function safeNextPath(value: string | null | undefined): string {
   return resolveRedirectTarget(value, redirectPrefixes().next) ?? DEFAULT_REDIRECT;
+}
+
+/** `next=` on the staff sign-in: a page of the console, else its home. */
+export function safeStaffPath(value: string | null | undefined): string {
+  return resolveRedirectTarget(value, redirectPrefixes().staff) ?? STAFF_HOME;
 }
