@@ -23,9 +23,13 @@ export const inviteStaffInput = z.object({ email, role: staffRole, name: personN
 
 export const staffIdInput = z.object({ id: z.string().min(1).max(100) });
 
-export const updateStaffInput = staffIdInput
-  .extend({ role: staffRole.optional(), disabled: z.boolean().optional() })
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, { path: ['role'], message: 'Give a new role or whether sign-in is disabled.' });
+const staffChange = { role: staffRole.optional(), disabled: z.boolean().optional() };
+const someChange = (v: { role?: unknown; disabled?: unknown }) => v.role !== undefined || v.disabled !== undefined;
+const noChange = { path: ['role'], message: 'Give a new role or whether sign-in is disabled.' };
+
+/** The body of PATCH /api/admin/staff/{id}. */
+export const staffChangeInput = z.object(staffChange).refine(someChange, noChange);
+export const updateStaffInput = staffIdInput.extend(staffChange).refine(someChange, noChange);
 
 export const setUpInput = z
   .object({ token: z.string().min(1).max(200), name: personName, newPassword: password, confirmPassword: z.string() })

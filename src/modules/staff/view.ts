@@ -32,7 +32,9 @@ export function staffView(row: StaffRow): StaffView {
   };
 }
 
-const hasPassword = sql<boolean>`exists (select 1 from ${staffAccount} where ${staffAccount.userId} = ${staffUser.id} and ${staffAccount.providerId} = 'credential')`;
+// Spelled out: in a one-table select Drizzle leaves column names unqualified, and inside the subquery
+// "id" would be the account's own.
+const hasPassword = sql<boolean>`exists (select 1 from ${staffAccount} where ${staffAccount}.user_id = ${staffUser}.id and ${staffAccount}.provider_id = 'credential')`;
 
 function selectStaff(db: Db) {
   return db.select({ row: staffUser, hasPassword }).from(staffUser);

@@ -35,7 +35,8 @@ export function handoffEndpointPlugin({ id, redeem, admits, expiredPage, landing
         if (!grant) throw ctx.redirect(expiredPage);
         const found = await ctx.context.internalAdapter.findUserById(grant.userId);
         if (!found || (admits && !admits(found))) throw ctx.redirect(expiredPage);
-        const created = await ctx.context.internalAdapter.createSession(grant.userId, false, grant.sessionFields);
+        // The last argument lets the grant's fields win over their defaults (`origin` is 'builtin' by default).
+        const created = await ctx.context.internalAdapter.createSession(grant.userId, false, grant.sessionFields, true);
         await setSessionCookie(ctx, { session: created, user: found });
         // Checked again on the way out: a link stored before the check existed must not redirect off-site.
         throw ctx.redirect(resolveRedirectTarget(grant.path, landing.prefixes) ?? landing.fallback);
