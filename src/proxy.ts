@@ -8,7 +8,7 @@ const notFoundPage = (request: NextRequest) => NextResponse.rewrite(new URL('/__
 
 /**
  * The pages of switched-off sections answer 404 here (their JSON routes do in `route()`). Layouts do
- * not see the URL, and the /account gate needs it for `next=`, so it travels on as a header.
+ * not see the URL, and the /account and /admin gates need it for `next=`, so it travels on as a header.
  * A path whose escapes do not decode (`%ZZ`), or decode to a control character, is not found: Next's
  * own decoding would answer a plain-text 500. JSON routes come here only when their path holds a `%`.
  */
@@ -23,4 +23,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ['/account', '/account/:path*', '/api/:path(.*%.*)'] };
+export const config = { matcher: ['/account', '/account/:path*', '/admin', '/admin/:path*', '/api/:path(.*%.*)'] };

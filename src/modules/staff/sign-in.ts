@@ -13,6 +13,7 @@ import {
   countingWrongCodes,
   countingWrongPasswords,
   forgetWrongPasswords,
+  passwordOnlyInput,
   signInInput,
   twoFactorChallengeInput,
   verifyTwoFactorInput,
@@ -66,12 +67,16 @@ export async function completeStaffTwoFactor(raw: unknown, headers: Headers): Pr
   await countingWrongCodes(headers, check, getStaffAuth());
 }
 
-/** Step one of the forced enrolment: a TOTP secret and backup codes, shown once. */
-export async function startStaffEnrolment(password: string, headers: Headers): Promise<TotpEnrolment> {
+async function enrol(password: string, headers: Headers): Promise<TotpEnrolment> {
   const auth = await getStaffAuth();
   const enrolment = await viaBetterAuth(() => auth.api.enableTwoFactor({ body: { password, method: 'totp' }, headers }), 'password');
   if (enrolment.method !== 'totp') throw new Error('Better Auth enrolled another second factor than TOTP.');
   return { totpURI: enrolment.totpURI, backupCodes: enrolment.backupCodes };
+}
+
+/** Step one of the forced enrolment: the password again, then a TOTP secret and backup codes, shown once. */
+export async function startStaffEnrolment(raw: unknown, headers: Headers): Promise<TotpEnrolment> {
+  return enrol(parseInput(passwordOnlyInput, raw).password, headers);
 }
 
 /** Step two: a code from the app proves the enrolment, and two-factor is on. */
@@ -98,7 +103,7 @@ export async function setUpStaff(raw: unknown, headers: Headers): Promise<TotpEn
   await viaBetterAuth(() => auth.api.resetPassword({ body: { token: input.token, newPassword: input.newPassword } }), 'newPassword');
   await context.internalAdapter.updateUser(staff.id, { name: input.name });
   await viaBetterAuth(() => auth.api.signInEmail({ body: { email: staff.email, password: input.newPassword }, headers }), 'newPassword');
-  return startStaffEnrolment(input.newPassword, await headersWithCookieJar());
+  return enrol(input.newPassword, await headersWithCookieJar());
 }
 
 export async function signOutStaff(headers: Headers): Promise<void> {
