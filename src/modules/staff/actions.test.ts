@@ -74,6 +74,17 @@ describe('the staff handoff (POST /api/v1/staff-sessions)', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
+  it('a link minted before a lead disabled the person signs nobody in', async () => {
+    const lead = await seedStaff(t.db, 'lead');
+    const request = hostStaff();
+    const { url } = await executeAction(hostActor, createStaffSession, request);
+    const [row] = await t.db.select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.externalId, request.staff.externalId));
+    await executeAction(lead, updateStaff, { id: row!.id, disabled: true });
+    const response = await follow(url);
+    expect(response.headers.get('location')).toBe('/admin/sign-in?notice=link-expired');
+    expect(await t.db.select().from(staffSession).where(eq(staffSession.userId, row!.id))).toEqual([]);
+  });
+
   it('takes the role and name the host asserts each time, and links a builtin staff member by email', async () => {
     const lead = await seedStaff(t.db, 'lead');
     const first = hostStaff('lead');
