@@ -6,8 +6,13 @@ import {
   canInviteAs,
   canRemove,
   canTransferOwnershipTo,
+  isPermission,
+  isStaffPermission,
   permissions,
   roles,
+  staffCan,
+  staffPermissions,
+  staffRoles,
   type Permission,
   type Role,
 } from './permissions';
@@ -133,5 +138,26 @@ describe('team target rules (exhaustive, from config/permissions.ts)', () => {
     expect(canChangeRole('admin', 'billing', 'viewer')).toBe(true);
     expect(roles.filter((actor) => roles.some((target) => canTransferOwnershipTo(actor, target)))).toEqual(['owner']);
     expect(roles.filter((r) => can(r, 'team.leave'))).toEqual(['admin', 'billing', 'member', 'viewer']);
+  });
+});
+
+describe('staff roles', () => {
+  // Restated here: what the support team's lead may do beyond an agent.
+  const LEAD_ONLY = ['staff.stripe_events.replay', 'staff.stripe.sync', 'staff.staff.manage', 'staff.staff.invite', 'staff.staff.update', 'staff.staff.remove'];
+
+  it('are agent and lead; a lead may do everything an agent may, and the lead-only things besides', () => {
+    expect([...staffRoles]).toEqual(['agent', 'lead']);
+    for (const permission of Object.keys(staffPermissions) as (keyof typeof staffPermissions)[]) {
+      expect(staffCan('lead', permission), permission).toBe(true);
+      expect(staffCan('agent', permission), permission).toBe(!LEAD_ONLY.includes(permission));
+    }
+  });
+
+  it('never share a name with a customer permission, so neither side can run the other’s actions', () => {
+    for (const name of Object.keys(staffPermissions)) {
+      expect(name.startsWith('staff.'), name).toBe(true);
+      expect(isPermission(name), name).toBe(false);
+    }
+    for (const name of Object.keys(permissions)) expect(isStaffPermission(name), name).toBe(false);
   });
 });

@@ -70,6 +70,40 @@ export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
 
+// ---- The staff console: what each staff role may do ----
+// A staff action's name is its permission key, as for the customer actions above.
+
+const allStaff: readonly StaffRole[] = staffRoles;
+const leads: readonly StaffRole[] = ['lead'];
+
+export const staffPermissions = {
+  /** Search, the customer page and its timeline. */
+  'staff.customers.read': allStaff,
+  /** The audit view across every customer. */
+  'staff.audit.read': allStaff,
+  'staff.invoices.mark_paid': allStaff,
+  'staff.invitations.resend': allStaff,
+  'staff.invitations.revoke': allStaff,
+  'staff.stripe_events.replay': leads,
+  'staff.stripe.sync': leads,
+  /** The staff list and page. */
+  'staff.staff.manage': leads,
+  'staff.staff.invite': leads,
+  /** A role change, or disabling and enabling sign-in. */
+  'staff.staff.update': leads,
+  'staff.staff.remove': leads,
+} as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
+
+export type StaffPermission = keyof typeof staffPermissions;
+
+export function isStaffPermission(name: string): name is StaffPermission {
+  return Object.hasOwn(staffPermissions, name);
+}
+
+export function staffCan(role: StaffRole, permission: StaffPermission): boolean {
+  return (staffPermissions[permission] as readonly StaffRole[]).includes(role);
+}
+
 // ---- Target rules of the team actions ----
 // Exactly one owner: ownership only moves by transfer. Nobody grants a role above their own, and
 // nobody acts on a member whose role is above their own; admins therefore never touch the owner.

@@ -14,7 +14,7 @@ function notFoundPage(request: NextRequest) {
 
 /**
  * The pages of switched-off sections answer 404 here (their JSON routes do in `route()`). Layouts do
- * not see the URL, and the /account gate needs it for `next=`, so it travels on as a header.
+ * not see the URL, and the /account and /admin gates need it for `next=`, so it travels on as a header.
  * A path whose escapes do not decode (`%ZZ`), or decode to a control character, is not found: Next's
  * own decoding would answer a plain-text 500. JSON routes come here only when their path holds a `%`.
  */

@@ -1,9 +1,10 @@
 import { Button } from '@/ui/button';
 import { signOutAction } from './sign-out-action';
 
-export function SignOutButton() {
+/** Signs out of the portal, or with `action`, of the staff console. */
+export function SignOutButton({ action = signOutAction }: { action?: () => Promise<void> }) {
   return (
-    <form action={signOutAction}>
+    <form action={action}>
       <Button type="submit" variant="secondary">
         Sign out
       </Button>

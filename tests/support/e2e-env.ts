@@ -1,6 +1,8 @@
 // Shared by playwright.config.ts, the e2e server launcher and the journeys: where the portal, the
 // SMTP sink and the fake Stripe listen during `playwright test`, and the secrets the portal is started with.
 // No imports from @playwright/test here: the launcher runs under plain tsx.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -50,6 +52,11 @@ export const E2E_SERVER_SECRET = 'dfl_srv_e2e-only-secret-not-for-production';
 export const E2E_HOST_SECURITY_URL = 'http://host.example/security';
 /** Shown on the sections still to come until tickets ship. */
 export const E2E_SUPPORT_EMAIL = 'support@vendor.example';
+
+/** The first lead of the support team, added by the launcher with `npm run staff:add` before the portal starts. */
+export const E2E_STAFF_LEAD = 'e2e-lead@vendor.example';
+/** Where the launcher leaves the set-up link that `npm run staff:add` printed for that lead. */
+export const E2E_STAFF_SET_UP_FILE = path.join(tmpdir(), `deflect-e2e-${E2E_PORT}-staff-set-up-link`);
 
 /** The password of every demo user seeded on first start. */
 export { DEMO_PASSWORD } from '../../src/modules/demo/data';

@@ -2,7 +2,8 @@
 //   1. builds when there is no build yet (a fresh CI clone), when the sources changed after the last
 //      build (scripts/build-freshness.mjs), or when E2E_REBUILD=1;
 //   2. gives the server a fresh database: a new temporary DATA_DIR (PGlite) or, when
-//      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server;
+//      TEST_DATABASE_URL is set, a freshly re-created database on that PostgreSQL server; for the
+//      journeys, with the support team's first lead added to it (`npm run staff:add`, see addFirstLead);
 //   3. runs scripts/server.mjs (as `npm start` does) with the test configuration, and removes the
 //      temporary DATA_DIR when it ends. E2E_TRUST_PROXY, when set, becomes its TRUST_PROXY.
 // With --quick-start it is instead the portal as a fresh `npm start` runs it (E2E_QUICKSTART_PORT):
@@ -14,7 +15,7 @@
 // The database is prepared here rather than in a globalSetup because Playwright starts its web
 // servers before running globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -33,6 +34,8 @@ import {
   E2E_QUICKSTART_PORT,
   E2E_SERVER_SECRET,
   E2E_SMTP_URL,
+  E2E_STAFF_LEAD,
+  E2E_STAFF_SET_UP_FILE,
   E2E_STRIPE_PORTAL_CONFIG_ID,
   E2E_STRIPE_SECRET_KEY,
   E2E_STRIPE_URL,
@@ -125,11 +128,23 @@ async function journeysEnv(dataDir: string): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
+/**
+ * The support team's first lead, added as a README tells an operator to: `npm run staff:add` on the
+ * portal's database before it starts (PGlite is one process's). The journey follows the printed link.
+ */
+function addFirstLead(env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/staff-add.ts', E2E_STAFF_LEAD, '--role', 'lead'], { env, encoding: 'utf8' });
+  const link = result.stdout.split('\n').find((line) => line.startsWith('http'));
+  if (result.status !== 0 || !link) throw new Error(`npm run staff:add failed: ${result.stderr}${result.stdout}`);
+  writeFileSync(E2E_STAFF_SET_UP_FILE, link);
+}
+
 async function main(): Promise<void> {
   build();
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
   const env = quickStart ? quickStartEnv(dataDir) : underBasePath ? basePathEnv(dataDir) : await journeysEnv(dataDir);
+  if (!quickStart && !underBasePath) addFirstLead(env);
   const port = quickStart ? E2E_QUICKSTART_PORT : underBasePath ? E2E_BASE_PATH_PORT : E2E_PORT;
   const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(port), ...(underBasePath ? ['-H', '127.0.0.1'] : [])], { stdio: 'inherit', env });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });

@@ -5,17 +5,12 @@ import { ActionForm, Field } from '@/ui/action-form';
 import { Button } from '@/ui/button';
 import { FormField } from '@/ui/form-field';
 import { idleFormState } from '@/ui/form-state';
+import { TotpSetup, type TotpEnrolment } from '@/ui/totp-setup';
 import { disableTwoFactorAction, startTwoFactorAction, verifyTwoFactorAction } from './actions';
-
-type Enrolment = { totpURI: string; backupCodes: string[] };
-
-function secretOf(uri: string): string {
-  return new URL(uri).searchParams.get('secret') ?? '';
-}
 
 export function TwoFactorCard({ enabled }: { enabled: boolean }) {
   const [started, start, starting] = useActionState(startTwoFactorAction, idleFormState);
-  const enrolment = started.status === 'success' ? (started.data as Enrolment) : null;
+  const enrolment = started.status === 'success' ? (started.data as TotpEnrolment) : null;
 
   return (
     <section className="card stack" aria-labelledby="two-factor-heading">
@@ -29,23 +24,7 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
         </ActionForm>
       ) : enrolment ? (
         <div className="stack">
-          <p>
-            Add this key to your authenticator app (Google Authenticator, 1Password, Authy…), then enter the code it shows.
-          </p>
-          <p>
-            Setup key: <code className="mono" data-testid="totp-secret">{secretOf(enrolment.totpURI)}</code>
-          </p>
-          <p className="small muted">
-            Or open <a href={enrolment.totpURI}>this link</a> on a device with an authenticator app.
-          </p>
-          <div className="banner banner-warning stack-sm">
-            <strong>Save your backup codes now.</strong> Each signs you in once if you lose your device. They are not shown again.
-            <ul className="mono backup-codes" aria-label="Backup codes">
-              {enrolment.backupCodes.map((code) => (
-                <li key={code}>{code}</li>
-              ))}
-            </ul>
-          </div>
+          <TotpSetup enrolment={enrolment} />
           <ActionForm action={verifyTwoFactorAction} submitLabel="Turn on two-factor" pendingLabel="Verifying…" label="Verify two-factor code">
             <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
           </ActionForm>

@@ -4,6 +4,13 @@ import { session } from '@/platform/auth/schema';
 import type { PortalSession } from '@/platform/auth/session';
 import type { Db } from '@/platform/db/types';
 
+// What the staff console's sign-in shares with the customers': the same rules for the same fields,
+// Better Auth's refusals in the same words, and the same limits on wrong passwords and codes.
+export { viaBetterAuth } from './better-auth-errors';
+export { email, password, passwordOnlyInput, personName, signInInput, twoFactorChallengeInput, verifyTwoFactorInput } from './inputs';
+export { assertSignInAllowed, countingWrongPasswords, forgetWrongPasswords } from './sign-in-failures';
+export { countingWrongCodes } from './two-factor-failures';
+
 export function meView(s: PortalSession) {
   return {
     user: { id: s.user.id, email: s.user.email, name: s.user.name },

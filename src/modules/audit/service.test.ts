@@ -46,7 +46,7 @@ describe('listAuditEntries', () => {
     expect(entries[0]).toEqual({
       id: expect.stringMatching(/^\d+$/),
       action: 'team.revoke_invitation',
-      actor: { type: 'user', id: 'actor-1', email: 'actor@example.test' },
+      actor: { type: 'user', id: 'actor-1', email: 'actor@example.test', name: null },
       entityType: 'invitation',
       entityId: 'inv-1',
       before: null,

@@ -13,7 +13,8 @@ export type AuditQuery = z.infer<typeof auditQuery>;
 export type AuditEntry = {
   id: string;
   action: string;
-  actor: { type: string; id: string | null; email: string | null };
+  /** `name`: a staff member's, as it was when they acted (null for other actors). */
+  actor: { type: string; id: string | null; email: string | null; name: string | null };
   entityType: string;
   entityId: string;
   before: unknown;
@@ -40,7 +41,7 @@ export async function listAuditEntries(db: Db, organizationId: string, query: Au
     entries: page.map((r) => ({
       id: String(r.id),
       action: r.action,
-      actor: { type: r.actorType, id: r.actorId, email: r.actorEmail },
+      actor: { type: r.actorType, id: r.actorId, email: r.actorEmail, name: r.actorName },
       entityType: r.entityType,
       entityId: r.entityId,
       before: r.before,

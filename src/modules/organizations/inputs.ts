@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { roles } from '@config/permissions';
 import { plans } from '@config/plans';
-import { MAX_REDIRECT_LENGTH, redirectPrefixes, resolveRedirectTarget } from '@/platform/http/redirect-target';
+import { redirectPath } from '@/platform/http/redirect-path';
+import { redirectPrefixes } from '@/platform/http/redirect-target';
 
 const externalId = z.string().trim().min(1).max(200);
 
 /** A handoff's landing page: resolved like `next=`, stored normalized, never another host. */
-export const accountPath = z.string().max(MAX_REDIRECT_LENGTH).transform((value, ctx) => {
-  const target = resolveRedirectTarget(value, redirectPrefixes().handoff);
-  if (target === null) ctx.addIssue({ code: 'custom', message: 'Must be a relative /account path on the portal, without control characters or backslashes.' });
-  return target ?? z.NEVER;
-});
+export const accountPath = redirectPath(redirectPrefixes().handoff, 'Must be a relative /account path on the portal, without control characters or backslashes.');
 
 export const portalSessionInput = z.object({
   user: z.object({

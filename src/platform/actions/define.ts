@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Permission } from '@config/permissions';
+import type { Permission, StaffPermission } from '@config/permissions';
 import type { Db } from '../db/types';
 import type { Actor } from './actor';
 
@@ -25,7 +25,7 @@ export type ActionContext = {
 };
 
 export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {
-  name: Permission | `host.${string}` | `system.${string}`;
+  name: Permission | StaffPermission | `host.${string}` | `system.${string}`;
   input: S;
   /** Any signed-in person may run it, member or not (its own rules decide); skips the role matrix. */
   openToSignedInPeople?: boolean;

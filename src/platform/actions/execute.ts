@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { can, isPermission } from '@config/permissions';
+import { can, isPermission, isStaffPermission, staffCan } from '@config/permissions';
 import { getDb } from '../db/client';
 import { sqlStateOf } from '../db/errors';
 import { rowsOfPrepared } from '../db/prepared';
@@ -20,7 +20,11 @@ function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: 
     if (action.apiKeyScope === undefined || !actor.scopes.includes(action.apiKeyScope)) throw forbidden('This API key lacks the scope this needs.');
     return;
   }
-  if (actor.type === 'staff') throw forbidden(); // the staff console's own actions come with its permissions
+  if (actor.type === 'staff') {
+    // Only the console's own actions, each as far as the staff role allows: never a customer's.
+    if (!isStaffPermission(action.name) || !staffCan(actor.role, action.name)) throw forbidden();
+    return;
+  }
   if (action.openToSignedInPeople) return;
   if (actor.type === 'person' || !isPermission(action.name) || !can(actor.role, action.name)) throw forbidden();
 }
@@ -59,6 +63,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
           actorType: actor.type === 'person' ? ('user' as const) : actor.type,
           actorId: 'userId' in actor ? actor.userId : 'staffId' in actor ? actor.staffId : 'keyId' in actor ? actor.keyId : null,
           actorEmail: 'email' in actor ? actor.email : null,
+          actorName: actor.type === 'staff' ? actor.name : null,
           action: action.name,
           entityType: audit.entityType,
           entityId: audit.entityId,

@@ -10,6 +10,8 @@ export const auditLog = pgTable(
     actorType: text('actor_type').notNull(),
     actorId: text('actor_id'),
     actorEmail: text('actor_email'),
+    /** A staff member's name, kept as it was: the customer sees "Support (name)" after they leave. */
+    actorName: text('actor_name'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),

@@ -18,6 +18,7 @@ const ACCOUNT = '/account';
  */
 export const ROOT_SEGMENTS: readonly string[] = [
   'account',
+  'admin',
   'api',
   'check-email',
   'forgot-password',

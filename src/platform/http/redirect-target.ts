@@ -3,15 +3,16 @@ import { publicPath } from './portal-path';
 
 /**
  * The pages a redirect may end on: `next` after sign-in, the `path` of a host handoff, and the
- * callbacks of the mailed sign-up, reset and email-change links. `next` and `path` name route-tree
- * paths (redirect() adds the base path); Better Auth sends the browser to a callback as it is, so
- * callbacks are the paths the browser sees.
+ * callbacks of the mailed sign-up, reset and email-change links; `staff` for the staff console's
+ * handoff and sign-in. `next`, `path` and `staff` name route-tree paths (redirect() adds the base
+ * path); Better Auth sends the browser to a callback as it is, so callbacks are the paths the browser sees.
  */
-export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[] } {
-  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'].map((p) => publicPath(p)) };
+export function redirectPrefixes(): { next: readonly string[]; handoff: readonly string[]; callback: readonly string[]; staff: readonly string[] } {
+  return { next: ['/account', '/invitations/accept'], handoff: ['/account'], callback: ['/account', '/invitations/accept', '/reset-password'].map((p) => publicPath(p)), staff: ['/admin'] };
 }
 
 export const DEFAULT_REDIRECT = '/account';
+export const STAFF_HOME = '/admin';
 export const MAX_REDIRECT_LENGTH = 2000;
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators (a browser or a header writer
@@ -54,4 +55,9 @@ export function resolveRedirectTarget(value: unknown, prefixes: readonly string[
 /** `next=` after sign-in: a page of the portal, else /account. Never another site. */
 export function safeNextPath(value: string | null | undefined): string {
   return resolveRedirectTarget(value, redirectPrefixes().next) ?? DEFAULT_REDIRECT;
+}
+
+/** `next=` on the staff sign-in: a page of the console, else its home. */
+export function safeStaffPath(value: string | null | undefined): string {
+  return resolveRedirectTarget(value, redirectPrefixes().staff) ?? STAFF_HOME;
 }

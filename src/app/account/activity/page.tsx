@@ -1,22 +1,17 @@
 import Link from 'next/link';
 import { can } from '@config/permissions';
-import { auditQuery, listAuditEntries, type AuditEntry } from '@/modules/audit/service';
+import { auditQuery, listAuditEntries } from '@/modules/audit/service';
 import { requirePortalSession } from '@/platform/auth/current';
 import { getDb } from '@/platform/db/client';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
+import { actorLabel } from './actor-label';
 import { ChangeSummary } from './change-summary';
 import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Activity' };
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
-function actorLabel(entry: AuditEntry): string {
-  if (entry.actor.type === 'user') return entry.actor.email ?? 'A member';
-  if (entry.actor.type === 'api_key') return 'An API key';
-  return entry.actor.type === 'host' ? 'Your product (integration)' : 'Deflect';
-}
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const session = await requirePortalSession();

@@ -1,35 +1,10 @@
 'use client';
 
-import { useOptimistic, useTransition } from 'react';
 import type { Role } from '@config/permissions';
-import { useToast } from '@/ui/toast';
+import { OptimisticSelect } from '@/ui/optimistic-select';
 import { changeRoleAction } from './actions';
 
 /** Changes a member's role at once; if the server refuses, the row rolls back and says why. */
 export function RoleSelect({ memberId, memberName, role, options }: { memberId: string; memberName: string; role: Role; options: Role[] }) {
-  const [shown, setShown] = useOptimistic(role);
-  const [pending, startTransition] = useTransition();
-  const toast = useToast();
-  return (
-    <select
-      className="input input-sm"
-      aria-label={`Role of ${memberName}`}
-      value={shown}
-      aria-busy={pending}
-      onChange={(event) => {
-        const next = event.target.value as Role;
-        startTransition(async () => {
-          setShown(next);
-          const outcome = await changeRoleAction(memberId, next);
-          toast.show(outcome.message ?? '', outcome.status === 'error' ? 'error' : 'success');
-        });
-      }}
-    >
-      {[...new Set([role, ...options])].map((r) => (
-        <option key={r} value={r} disabled={!options.includes(r)}>
-          {r}
-        </option>
-      ))}
-    </select>
-  );
+  return <OptimisticSelect label={`Role of ${memberName}`} value={role} options={[...new Set([role, ...options])]} enabled={options} change={(to) => changeRoleAction(memberId, to)} />;
 }

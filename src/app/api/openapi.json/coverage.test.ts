@@ -11,6 +11,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const excluded: Record<string, string> = {
   '/api/auth/[...all]':
     'Better Auth’s handler: it serves only the links people follow from mails and the handoff (pages for a browser, not a JSON API); everything else answers 404.',
+  '/api/admin/auth/[...all]': 'The staff Better Auth instance’s handler: it serves only the staff handoff link (a page for a browser); everything else answers 404.',
 };
 
 /** `src/app/api/v1/organizations/[externalId]/route.ts` → `/api/v1/organizations/{externalId}`. */

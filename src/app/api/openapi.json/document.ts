@@ -2,14 +2,15 @@ import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
 import { hostOperations } from './host-operations';
+import { staffOperations } from './staff-operations';
 
-const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API and the webhooks.
+const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
 
 - Every JSON answer is \`{"success": true, "data": …}\` or \`{"success": false, "error": {"code", "message", "fields"?}}\` (\`fields\` only for \`validation_failed\`). No stack trace, SQL or library message ever reaches the client.
 - An id of another organization answers \`not_found\`, never \`forbidden\`.
 - Bodies over 64 KB answer 413 (usage events: 1 MB). Malformed JSON answers 422.
 - Times are ISO 8601 UTC strings. Money is an integer in the currency's minor unit plus a lowercase ISO currency code.
-- Roles: \`owner\`, \`admin\`, \`billing\`, \`member\`, \`viewer\`.
+- Roles: \`owner\`, \`admin\`, \`billing\`, \`member\`, \`viewer\`; in the staff console, \`agent\` and \`lead\`.
 - An answer may hold more fields than described here; a described field is never dropped or renamed.`;
 
 const tags = [
@@ -25,6 +26,7 @@ const tags = [
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+  { name: 'Staff console', description: 'The support team’s console, with the staff session cookie.' },
 ];
 
 let document: OpenApiDocument | undefined;
@@ -34,7 +36,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...accountOperations],
+    operations: [...hostOperations, ...accountOperations, ...staffOperations],
   });
   return document;
 }

@@ -62,7 +62,7 @@ export const auditData = z.object({
     z.object({
       id: z.string(),
       action: z.string(),
-      actor: z.object({ type: z.string(), id: z.string().nullable(), email: z.string().nullable() }),
+      actor: z.object({ type: z.string(), id: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable().describe('A staff member’s name (shown as “Support (name)”); null for other actors.') }),
       entityType: z.string(),
       entityId: z.string(),
       before: z.unknown(),
