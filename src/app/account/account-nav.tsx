@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Section } from '@/platform/config/sections';
+import type { Section } from '@config/sections';
 
 const LIST_ID = 'account-nav';
 

@@ -2,6 +2,7 @@
 
 import { useOptimistic, useTransition } from 'react';
 import type { Role } from '@config/permissions';
+import { idleFormState } from '@/ui/form-state';
 import { useToast } from '@/ui/toast';
 import { changeRoleAction } from './actions';
 
@@ -20,7 +21,10 @@ export function RoleSelect({ memberId, memberName, role, options }: { memberId: 
         const next = event.target.value as Role;
         startTransition(async () => {
           setShown(next);
-          const outcome = await changeRoleAction(memberId, next);
+          const form = new FormData();
+          form.set('memberId', memberId);
+          form.set('role', next);
+          const outcome = await changeRoleAction(idleFormState, form);
           toast.show(outcome.message ?? '', outcome.status === 'error' ? 'error' : 'success');
         });
       }}
