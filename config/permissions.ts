@@ -17,6 +17,8 @@ const managers: readonly Role[] = ['owner', 'admin'];
 const billingManagers: readonly Role[] = ['owner', 'admin', 'billing'];
 
 export const permissions = {
+  /** One's own profile and sign-in sessions. */
+  'account.read': everyone,
   'account.update_profile': everyone,
   'account.change_email': everyone,
   'account.change_password': everyone,

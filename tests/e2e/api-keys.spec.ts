@@ -85,7 +85,7 @@ test('the create form explains what is wrong and keeps what was typed', async ({
   await form.getByRole('checkbox', { name: /^write/ }).check();
   await form.getByRole('button', { name: 'Create key' }).click();
   await page.getByRole('dialog', { name: /Copy your new key “Nightly export”/ }).getByRole('button', { name: 'I have copied it' }).click();
-  await expect(row(page, 'Nightly export')).toContainText('May 17, 2031');
+  await expect(row(page, 'Nightly export')).toContainText('17 May 2031');
   await expect(row(page, 'Nightly export')).toContainText('write');
 });
 

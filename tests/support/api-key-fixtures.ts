@@ -1,8 +1,10 @@
 import { format } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, expect, vi } from 'vitest';
-import { createApiKey } from '@/modules/api-keys/service';
+import { createKey } from '@/modules/api-keys/service';
+import { displayPrefix, generateKey } from '@/modules/api-keys/key-format';
 import { apiKey } from '@/modules/api-keys/schema';
+import { hashToken } from '@/platform/crypto/tokens';
 import { openPostgres } from '@/platform/db/open';
 import { useDatabase } from '@/platform/db/client';
 import type { Db } from '@/platform/db/types';
@@ -10,6 +12,7 @@ import { AppError } from '@/platform/http/errors';
 import { closeBus, getBus } from '@/platform/pubsub/bus';
 import { rejectionOf } from './errors';
 import { useTestDatabase, userActor, type SeededOrg, type TestDatabase } from './test-db';
+import { executeAction } from '@/platform/actions/execute';
 
 /**
  * useTestDatabase() for the API-key tests: verify subscribes to the invalidation bus (on PostgreSQL
@@ -23,9 +26,21 @@ export function useApiKeyTestDatabase(): ReturnType<typeof useTestDatabase> {
   return t;
 }
 
-/** A key made by `member` through the service, as the route does (rate-limited per organization). */
+/** A key made by `member` through the action, as the route makes it (rate-limited per organization). */
 export function newKey(member: SeededOrg, input: { name?: string; scopes?: string[]; expiresAt?: string } = {}) {
-  return createApiKey(userActor(member), { name: input.name ?? 'CI deploy', scopes: input.scopes ?? ['read'], ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) });
+  return executeAction(userActor(member), createKey, { name: input.name ?? 'CI deploy', scopes: input.scopes ?? ['read'], ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) });
+}
+
+/**
+ * `count` working keys of the member's organization, written straight to the table: the state a test
+ * starts from, without spending the organization's creations per minute.
+ */
+export async function seedKeys(db: Db, member: SeededOrg, count: number): Promise<{ id: string }[]> {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const secret = generateKey('live');
+    return { id: crypto.randomUUID(), organizationId: member.organizationId, name: `Seeded ${i}`, prefix: displayPrefix(secret), secretHash: hashToken(secret), scopes: ['read'], createdByUserId: member.userId, createdByName: member.name };
+  });
+  return db.insert(apiKey).values(rows).returning({ id: apiKey.id });
 }
 
 /** The random part of a key: between `dfl_live_` / `dfl_test_` and the 6-character checksum. */

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Section } from '@/platform/config/sections';
+import type { Section } from '@config/sections';
 import { ShellNav } from '@/ui/shell-nav';
 
 /** The section links of /account; a section still to come carries a "Soon" badge. */

@@ -1,8 +1,7 @@
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { can } from '@config/permissions';
-import { requirePortalSession } from '@/platform/auth/current';
-import { enabledSections, isSectionEnabled } from '@/platform/config/sections';
+import { actorOf, requirePortalSession } from '@/platform/auth/current';
+import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
@@ -12,7 +11,7 @@ import { UsageBanner } from './usage/usage-banner';
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const session = await requirePortalSession();
   const path = (await headers()).get('x-deflect-path') ?? '/account';
-  const items = enabledSections().filter((s) => !s.permission || can(session.role, s.permission));
+  const items = sectionsFor((await actorOf(session))!);
   return (
     <AppShell
       banners={<DemoBanner />}
@@ -25,7 +24,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </p>
       }
     >
-      {isSectionEnabled('usage') && can(session.role, 'usage.read') ? <UsageBanner organization={session.organization} /> : null}
+      {items.some((s) => s.id === 'usage') ? <UsageBanner /> : null}
       {children}
     </AppShell>
   );

@@ -1,7 +1,7 @@
-import { listSessions } from '@/modules/account/service';
+import { sessionsQuery } from '@/modules/account/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
 import { getConfig } from '@/platform/config';
-import { getDb } from '@/platform/db/client';
 import { ActionForm, Field } from '@/ui/action-form';
 import { ButtonLink } from '@/ui/button';
 import { FlashToast } from '@/ui/toast';
@@ -20,7 +20,8 @@ const notices: Record<string, string> = {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const session = await requirePortalSession();
-  const [sessions, { notice }] = await Promise.all([listSessions(await getDb(), session.user.id, session.sessionId), searchParams]);
+  const [read, { notice }] = await Promise.all([readPage(sessionsQuery, {}), searchParams]);
+  const sessions = read.status === 'ok' ? read.data : [];
   const builtin = session.identity === 'builtin';
   const securityUrl = getConfig().HOST_SECURITY_URL;
   return (

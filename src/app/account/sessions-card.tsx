@@ -1,9 +1,9 @@
 import type { SessionRow } from '@/modules/account/service';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
+import { formatDateTime } from '@/ui/date';
 import { Table } from '@/ui/table';
 import { revokeOtherSessionsAction, revokeSessionAction } from './actions';
 
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export function SessionsCard({ sessions }: { sessions: SessionRow[] }) {
   const others = sessions.filter((s) => !s.current).length;
@@ -46,7 +46,7 @@ export function SessionsCard({ sessions }: { sessions: SessionRow[] }) {
             </span>
           ),
           ip: <span className="mono">{s.ip ?? '—'}</span>,
-          lastSeen: when.format(new Date(s.lastSeenAt)),
+          lastSeen: formatDateTime(s.lastSeenAt),
           action: s.current ? null : (
             <ConfirmActionForm
               action={revokeSessionAction}

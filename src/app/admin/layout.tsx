@@ -1,12 +1,11 @@
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { staffCan } from '@config/permissions';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { currentStaff } from '@/platform/auth/staff-session';
+import { consoleSectionsFor } from '@/platform/config/sections';
 import { AppShell } from '@/ui/app-shell';
 import { ShellNav } from '@/ui/shell-nav';
 import { SignOutButton } from '../sign-out-button';
-import { consoleSections } from './console-sections';
 import { staffSignOutAction } from './sign-in/actions';
 
 // Every console page reads the staff session: never prerender one.
@@ -29,7 +28,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     );
   }
   const path = ((await headers()).get('x-deflect-path') ?? '/admin').split('?')[0]!;
-  const items = consoleSections.filter((s) => staffCan(staff.role, s.permission));
+  const items = consoleSectionsFor(staff);
   return (
     <AppShell
       banners={<DemoBanner />}

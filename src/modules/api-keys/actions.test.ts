@@ -2,20 +2,22 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiKeyLimits, apiKeyScopeNames } from '@config/api-keys';
 import { apiKeyScopeGrants, roles, type Role } from '@config/permissions';
-import { databaseDump, expectAppError, keyBody, keyRow, newKey, recordConsole, useApiKeyTestDatabase } from '../../../tests/support/api-key-fixtures';
+import { databaseDump, expectAppError, keyBody, keyRow, newKey, recordConsole, seedKeys, useApiKeyTestDatabase } from '../../../tests/support/api-key-fixtures';
 import { auditOf, eventsOf, seedTeam } from '../../../tests/support/team-fixtures';
 import { type SeededOrg, useRacers, userActor } from '../../../tests/support/test-db';
 import { removeMember } from '@/modules/team/service';
 import { auditLog, outbox } from '@/platform/actions/schema';
 import { executeAction } from '@/platform/actions/execute';
+import { executeQuery } from '@/platform/actions/execute-query';
 import { user } from '@/platform/auth/schema';
 import { membership } from '@/platform/tenancy/schema';
 import { resetConfigForTests } from '@/platform/config';
 import { hashToken } from '@/platform/crypto/tokens';
-import { createKey, rotateKey } from './actions';
+import { createKey, revokeKey, rotateKey } from './actions';
 import { displayPrefix } from './key-format';
+import { apiKeysQuery } from './queries';
 import { apiKey } from './schema';
-import { createApiKey, flushKeyUses, listKeys, revokeApiKey, rotateApiKey, verifyApiKey } from './service';
+import { flushKeyUses, verifyApiKey } from './service';
 
 const t = useApiKeyTestDatabase();
 
@@ -27,6 +29,11 @@ async function keySnapshot(organizationId: string) {
     t.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.organizationId, organizationId)),
   ]);
   return { keys, audit: audit[0]!.n, events: events[0]!.n };
+}
+
+/** The keys as the API keys list answers them to this member. */
+async function keysSeenBy(member: SeededOrg) {
+  return (await executeQuery(userActor(member), apiKeysQuery, {})).keys;
 }
 
 async function teamWith(role: Role) {
@@ -124,24 +131,22 @@ describe('create', () => {
     it('refuses more active keys than config/api-keys.ts allows with 409; a revoked key frees its place', async () => {
       const team = await seedTeam(t.db);
       const actor = userActor(team.owner);
-      const created = [];
-      for (let i = 0; i < apiKeyLimits.maxActivePerOrganization; i++) created.push(await executeAction(actor, createKey, { name: `Key ${i}`, scopes: ['read'] }));
+      const created = await seedKeys(t.db, team.owner, apiKeyLimits.maxActivePerOrganization);
 
       const before = await keySnapshot(team.organizationId);
       const error = await expectAppError(executeAction(actor, createKey, { name: 'One too many', scopes: ['read'] }), 'conflict');
       expect(error.status).toBe(409);
       expect(await keySnapshot(team.organizationId)).toEqual(before);
 
-      await revokeApiKey(actor, { keyId: created[0]!.key.id });
+      await executeAction(actor, revokeKey, { keyId: created[0]!.id });
       await expect(executeAction(actor, createKey, { name: 'In its place', scopes: ['read'] })).resolves.toMatchObject({ key: { name: 'In its place' } });
     });
 
     it('counts only the keys that still work: an expired key frees its place too', async () => {
       const team = await seedTeam(t.db);
       const actor = userActor(team.owner);
-      const created = [];
-      for (let i = 0; i < apiKeyLimits.maxActivePerOrganization; i++) created.push(await executeAction(actor, createKey, { name: `Key ${i}`, scopes: ['read'] }));
-      await t.db.update(apiKey).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKey.id, created[0]!.key.id));
+      const created = await seedKeys(t.db, team.owner, apiKeyLimits.maxActivePerOrganization);
+      await t.db.update(apiKey).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKey.id, created[0]!.id));
       await expect(executeAction(actor, createKey, { name: 'In its place', scopes: ['read'] })).resolves.toMatchObject({ key: { name: 'In its place' } });
     });
 
@@ -173,7 +178,7 @@ describe('create', () => {
     ])('%s', async (_case, input, field) => {
       const team = await seedTeam(t.db);
       const before = await keySnapshot(team.organizationId);
-      const error = await expectAppError(createApiKey(userActor(team.owner), input), 'validation_failed');
+      const error = await expectAppError(executeAction(userActor(team.owner), createKey, input), 'validation_failed');
       expect(error.status).toBe(422);
       expect(Object.keys(error.fields ?? {})).toContain(field);
       expect(await keySnapshot(team.organizationId)).toEqual(before);
@@ -182,7 +187,7 @@ describe('create', () => {
     it('an unknown grace period on rotate', async () => {
       const team = await seedTeam(t.db);
       const { key } = await newKey(team.owner);
-      const error = await expectAppError(rotateApiKey(userActor(team.owner), { keyId: key.id, gracePeriod: '2d' }), 'validation_failed');
+      const error = await expectAppError(executeAction(userActor(team.owner), rotateKey, { keyId: key.id, gracePeriod: '2d' }), 'validation_failed');
       expect(Object.keys(error.fields ?? {})).toEqual(['gracePeriod']);
     });
 
@@ -213,19 +218,19 @@ describe('ownership', () => {
 
     expect(await keyRow(t.db, key.id)).toMatchObject({ organizationId: team.organizationId, createdByUserId: member.userId, createdByName: member.name, revokedAt: null });
     expect(await verifyApiKey(secret)).toMatchObject({ valid: true, keyId: key.id, organization: { id: team.organizationId } });
-    const listed = await listKeys(t.db, team.organizationId, 'owner');
+    const listed = await keysSeenBy(team.owner);
     expect(listed.find((k) => k.id === key.id)).toMatchObject({ createdBy: member.name, status: 'active' });
 
     // The removed member's stale session can no longer act on it; the organization's admins can.
-    await expectAppError(revokeApiKey(userActor(member), { keyId: key.id }), 'forbidden');
+    await expectAppError(executeAction(userActor(member), revokeKey, { keyId: key.id }), 'forbidden');
 
     // Even the user row going keeps the key and the name it was made by.
     await t.db.delete(user).where(eq(user.id, member.userId));
     expect(await keyRow(t.db, key.id)).toMatchObject({ createdByUserId: null, createdByName: member.name });
-    expect((await listKeys(t.db, team.organizationId, 'owner')).find((k) => k.id === key.id)).toMatchObject({ createdBy: member.name, status: 'active' });
+    expect((await keysSeenBy(team.owner)).find((k) => k.id === key.id)).toMatchObject({ createdBy: member.name, status: 'active' });
     expect(await verifyApiKey(secret)).toMatchObject({ valid: true, keyId: key.id });
 
-    await expect(revokeApiKey(userActor(team.owner), { keyId: key.id })).resolves.toMatchObject({ key: { id: key.id, status: 'revoked' } });
+    await expect(executeAction(userActor(team.owner), revokeKey, { keyId: key.id })).resolves.toMatchObject({ key: { id: key.id, status: 'revoked' } });
   });
 });
 
@@ -233,8 +238,8 @@ describe('ownership', () => {
 
 describe('who may rotate and revoke', () => {
   const actions = [
-    ['rotate', (actor: SeededOrg, keyId: string) => rotateApiKey(userActor(actor), { keyId, gracePeriod: '1h' })],
-    ['revoke', (actor: SeededOrg, keyId: string) => revokeApiKey(userActor(actor), { keyId })],
+    ['rotate', (actor: SeededOrg, keyId: string) => executeAction(userActor(actor), rotateKey, { keyId, gracePeriod: '1h' })],
+    ['revoke', (actor: SeededOrg, keyId: string) => executeAction(userActor(actor), revokeKey, { keyId })],
   ] as const;
 
   describe.each(actions)('%s', (_name, act) => {
@@ -295,12 +300,12 @@ describe('who may list keys', () => {
   it.each(['owner', 'admin', 'member'] as const)('%s sees every key of the organization', async (role) => {
     const { team, actor } = await teamWith(role);
     const { key } = await newKey(team.owner);
-    expect((await listKeys(t.db, team.organizationId, actor.role)).map((k) => k.id)).toContain(key.id);
+    expect((await keysSeenBy(actor)).map((k) => k.id)).toContain(key.id);
   });
 
   it.each(['viewer', 'billing'] as const)('%s gets 403', async (role) => {
-    const { team } = await teamWith(role);
-    await expectAppError(listKeys(t.db, team.organizationId, role), 'forbidden');
+    const { actor } = await teamWith(role);
+    await expectAppError(keysSeenBy(actor), 'forbidden');
   });
 });
 
@@ -312,7 +317,7 @@ describe('races (on PostgreSQL each call has a connection of its own)', () => {
   it('creations racing for the last active places never exceed the limit', async () => {
     const team = await seedTeam(t.db);
     const actor = userActor(team.owner);
-    for (let i = 0; i < apiKeyLimits.maxActivePerOrganization - 2; i++) await executeAction(actor, createKey, { name: `Key ${i}`, scopes: ['read'] });
+    await seedKeys(t.db, team.owner, apiKeyLimits.maxActivePerOrganization - 2);
     const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => executeAction(actor, createKey, { name: `Racer ${i}`, scopes: ['read'] }, { db: racers.db })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(6).fill('conflict'));
@@ -335,14 +340,14 @@ describe('rotate and revoke', () => {
   it('rotation keeps name and scopes, sets the old key’s end, emits api_key.rotated and audits it', async () => {
     const team = await seedTeam(t.db);
     const old = await newKey(team.owner, { name: 'Billing sync', scopes: ['read', 'write'] });
-    const rotated = await rotateApiKey(userActor(team.owner), { keyId: old.key.id, gracePeriod: '24h' });
+    const rotated = await executeAction(userActor(team.owner), rotateKey, { keyId: old.key.id, gracePeriod: '24h' });
 
     expect(rotated.key).toMatchObject({ name: 'Billing sync', scopes: ['read', 'write'], status: 'active' });
     expect(rotated.key.id).not.toBe(old.key.id);
     const oldRow = await keyRow(t.db, old.key.id);
     expect(oldRow).toMatchObject({ replacedById: rotated.key.id, revokedAt: null });
     expect(oldRow.expiresAt?.toISOString()).toBe(rotated.previous.expiresAt);
-    expect((await listKeys(t.db, team.organizationId, 'owner')).find((k) => k.id === old.key.id)?.status).toBe('expiring');
+    expect((await keysSeenBy(team.owner)).find((k) => k.id === old.key.id)?.status).toBe('expiring');
 
     const events = await eventsOf(t.db, team.organizationId);
     expect(events.at(-1)).toMatchObject({
@@ -358,7 +363,7 @@ describe('rotate and revoke', () => {
     const team = await seedTeam(t.db);
     const { key, secret } = await newKey(team.owner);
     expect(await verifyApiKey(secret)).toMatchObject({ valid: true });
-    const revoked = await revokeApiKey(userActor(team.owner), { keyId: key.id });
+    const revoked = await executeAction(userActor(team.owner), revokeKey, { keyId: key.id });
 
     expect(revoked.key).toMatchObject({ id: key.id, status: 'revoked' });
     expect(revoked.key.revokedAt).not.toBeNull();
@@ -366,27 +371,27 @@ describe('rotate and revoke', () => {
     expect((await eventsOf(t.db, team.organizationId)).at(-1)).toMatchObject({ type: 'api_key.revoked', payload: { keyId: key.id, prefix: key.prefix } });
     expect(await auditOf(t.db, team.organizationId, ['api_keys.revoke'])).toMatchObject([{ entityId: key.id, before: { status: 'active' }, after: { status: 'revoked' } }]);
 
-    await expectAppError(revokeApiKey(userActor(team.owner), { keyId: key.id }), 'conflict');
+    await expectAppError(executeAction(userActor(team.owner), revokeKey, { keyId: key.id }), 'conflict');
   });
 
   it('rotating the same key twice answers 409, and so does rotating a revoked key', async () => {
     const team = await seedTeam(t.db);
     const { key } = await newKey(team.owner);
-    await rotateApiKey(userActor(team.owner), { keyId: key.id, gracePeriod: '7d' });
+    await executeAction(userActor(team.owner), rotateKey, { keyId: key.id, gracePeriod: '7d' });
     const before = await keySnapshot(team.organizationId);
-    expect((await expectAppError(rotateApiKey(userActor(team.owner), { keyId: key.id, gracePeriod: '7d' }), 'conflict')).status).toBe(409);
+    expect((await expectAppError(executeAction(userActor(team.owner), rotateKey, { keyId: key.id, gracePeriod: '7d' }), 'conflict')).status).toBe(409);
     expect(await keySnapshot(team.organizationId)).toEqual(before);
 
     const revoked = await newKey(team.owner);
-    await revokeApiKey(userActor(team.owner), { keyId: revoked.key.id });
-    expect((await expectAppError(rotateApiKey(userActor(team.owner), { keyId: revoked.key.id, gracePeriod: '0' }), 'conflict')).status).toBe(409);
+    await executeAction(userActor(team.owner), revokeKey, { keyId: revoked.key.id });
+    expect((await expectAppError(executeAction(userActor(team.owner), rotateKey, { keyId: revoked.key.id, gracePeriod: '0' }), 'conflict')).status).toBe(409);
   });
 
   it('writes one audit row per write and one event per write, in order', async () => {
     const team = await seedTeam(t.db);
     const { key } = await newKey(team.owner);
-    const rotated = await rotateApiKey(userActor(team.owner), { keyId: key.id, gracePeriod: '1h' });
-    await revokeApiKey(userActor(team.owner), { keyId: rotated.key.id });
+    const rotated = await executeAction(userActor(team.owner), rotateKey, { keyId: key.id, gracePeriod: '1h' });
+    await executeAction(userActor(team.owner), revokeKey, { keyId: rotated.key.id });
     expect((await auditOf(t.db, team.organizationId)).map((a) => [a.action, a.entityId])).toEqual([
       ['api_keys.create', key.id],
       ['api_keys.rotate', key.id],
@@ -411,14 +416,14 @@ describe('the secret is shown once and stored nowhere', () => {
     const recording = recordConsole();
     const { first, rotated } = await (async () => {
       const first = await newKey(team.owner, { name: 'Show once', scopes: ['read', 'usage:write'] });
-      const rotated = await rotateApiKey(owner, { keyId: first.key.id, gracePeriod: '1h' });
+      const rotated = await executeAction(owner, rotateKey, { keyId: first.key.id, gracePeriod: '1h' });
       responses.verifyOld = await verifyApiKey(first.secret, 'read');
       responses.verifyNew = await verifyApiKey(rotated.secret, 'usage:write');
       await flushKeyUses();
-      responses.revoke = await revokeApiKey(owner, { keyId: rotated.key.id });
+      responses.revoke = await executeAction(owner, revokeKey, { keyId: rotated.key.id });
       responses.verifyRevoked = await verifyApiKey(rotated.secret);
-      responses.listAsOwner = await listKeys(t.db, team.organizationId, 'owner');
-      responses.listAsMember = await listKeys(t.db, team.organizationId, 'member');
+      responses.listAsOwner = await keysSeenBy(team.owner);
+      responses.listAsMember = await keysSeenBy(team.members[0]!);
       return { first, rotated };
     })().finally(() => (logged = recording.stop()));
     const secrets = [first.secret, rotated.secret];

@@ -1,12 +1,14 @@
 import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
 import { apiKeyLimits, gracePeriods } from '@config/api-keys';
 import { apiKeyScopeGrants, canGrantScopes, canManageKey } from '@config/permissions';
-import { defineAction, type ActionContext } from '@/platform/actions/define';
+import { defineAction, type ActionContext, type PrepareContext } from '@/platform/actions/define';
 import { getConfig } from '@/platform/config';
 import { hashToken } from '@/platform/crypto/tokens';
 import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
+import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { createKeyInput, keyIdInput, rotateKeyInput } from './inputs';
+import { announceKeyChange } from './key-cache';
 import { displayPrefix, generateKey } from './key-format';
 import { apiKey } from './schema';
 import { keyView } from './view';
@@ -46,11 +48,22 @@ async function findManagedKey(ctx: ActionContext, keyId: string, permission: 'ap
   return { key };
 }
 
+/** Each new secret counts against the organization's creations per minute, before anything is written. */
+async function limitCreation({ actor }: PrepareContext): Promise<void> {
+  if (actor.organizationId) await consumeRateLimit('api_key_create', actor.organizationId);
+}
+
+/** Once the change is committed, every instance drops the old secret from its cache. */
+function forgetOnCommit(ctx: ActionContext, secretHash: string): void {
+  ctx.afterCommit(() => announceKeyChange([secretHash]));
+}
+
 const auditedFields = (row: typeof apiKey.$inferSelect) => ({ name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt });
 
 export const createKey = defineAction({
   name: 'api_keys.create',
   input: createKeyInput,
+  prepare: limitCreation,
   async run(ctx, input) {
     const { actor, role, name } = await lockOrganization(ctx);
     if (!canGrantScopes(role, input.scopes)) {
@@ -76,6 +89,7 @@ export const createKey = defineAction({
 export const rotateKey = defineAction({
   name: 'api_keys.rotate',
   input: rotateKeyInput,
+  prepare: limitCreation,
   async run(ctx, input) {
     const { key } = await findManagedKey(ctx, input.keyId, 'api_keys.rotate');
     const now = new Date();
@@ -87,9 +101,10 @@ export const rotateKey = defineAction({
     // The replacement stays its creator's key (who rotated it is in the audit log).
     const { row, secret } = await insertKey(ctx, { organizationId: key.organizationId, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt, userId: key.createdByUserId, userName: key.createdByName });
     await ctx.tx.update(apiKey).set({ expiresAt: previousExpiresAt, replacedById: row.id }).where(eq(apiKey.id, key.id));
+    forgetOnCommit(ctx, key.secretHash);
     ctx.emit('api_key.rotated', { keyId: row.id, prefix: row.prefix, previousKeyId: key.id, previousPrefix: key.prefix, previousExpiresAt: previousExpiresAt.toISOString() });
     return {
-      result: { key: keyView(row), secret, previous: { id: key.id, expiresAt: previousExpiresAt.toISOString() }, changedHashes: [key.secretHash] },
+      result: { key: keyView(row), secret, previous: { id: key.id, expiresAt: previousExpiresAt.toISOString() } },
       audit: { entityType: 'api_key', entityId: key.id, before: auditedFields(key), after: { ...auditedFields(key), expiresAt: previousExpiresAt, replacedBy: { id: row.id, prefix: row.prefix } } },
     };
   },
@@ -102,9 +117,10 @@ export const revokeKey = defineAction({
     const { key } = await findManagedKey(ctx, input.keyId, 'api_keys.revoke');
     if (key.revokedAt) throw conflict('This key is already revoked.');
     const [revoked] = await ctx.tx.update(apiKey).set({ revokedAt: new Date() }).where(eq(apiKey.id, key.id)).returning();
+    forgetOnCommit(ctx, key.secretHash);
     ctx.emit('api_key.revoked', { keyId: key.id, prefix: key.prefix });
     return {
-      result: { key: keyView(revoked!), changedHashes: [key.secretHash] },
+      result: { key: keyView(revoked!) },
       audit: { entityType: 'api_key', entityId: key.id, before: { ...auditedFields(key), status: 'active' }, after: { status: 'revoked' } },
     };
   },

@@ -7,7 +7,8 @@ import { userActor } from '../../../tests/support/test-db';
 import { resetConfigForTests } from '@/platform/config';
 import { closeBus } from '@/platform/pubsub/bus';
 import { apiKey } from './schema';
-import { revokeApiKey, rotateApiKey } from './service';
+import { revokeKey, rotateKey } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 // A revocation (or a rotation without grace) must reach a second app instance within one second.
 // The second instance is a real process (the standalone API server) on the same PostgreSQL; the
@@ -134,7 +135,7 @@ for (const bus of buses) {
       expect(await verifyThere(secret)).toMatchObject({ success: true, data: { valid: true, keyId: key.id } });
 
       const startedAt = performance.now();
-      await revokeApiKey(userActor(team.owner), { keyId: key.id });
+      await executeAction(userActor(team.owner), revokeKey, { keyId: key.id });
       const { data, elapsed } = await pollUntil(instance!, secret, startedAt, (d) => d.reason === 'revoked');
       expect(data).toEqual({ valid: false, reason: 'revoked' });
       expect(elapsed).toBeLessThan(PROPAGATION_LIMIT_MS);
@@ -146,7 +147,7 @@ for (const bus of buses) {
       expect(await verifyThere(secret)).toMatchObject({ success: true, data: { valid: true, keyId: key.id } });
 
       const startedAt = performance.now();
-      const rotated = await rotateApiKey(userActor(team.owner), { keyId: key.id, gracePeriod: '0' });
+      const rotated = await executeAction(userActor(team.owner), rotateKey, { keyId: key.id, gracePeriod: '0' });
       const { data, elapsed } = await pollUntil(instance!, secret, startedAt, (d) => d.reason === 'expired');
       expect(data).toEqual({ valid: false, reason: 'expired' });
       expect(elapsed).toBeLessThan(PROPAGATION_LIMIT_MS);

@@ -4,7 +4,8 @@ import { logError } from '@/platform/logging/error-line';
 
 // Verify must not write on the hot path. Uses are noted in memory and written in one batched
 // UPDATE every few seconds, at most once a minute per key. This is bookkeeping, not a change anyone
-// makes, so it does not go through the action pipeline (an audit row per use would drown the log).
+// makes, so it does not go through the action pipeline (an audit row per use would drown the log):
+// one of the writes listed in src/platform/actions/outside-pipeline.ts.
 
 const FLUSH_EVERY_MS = 5_000;
 const ONCE_PER_MS = 60_000;

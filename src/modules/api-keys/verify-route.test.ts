@@ -5,7 +5,8 @@ import { seedTeam } from '../../../tests/support/team-fixtures';
 import { userActor } from '../../../tests/support/test-db';
 import { POST as nextRoute } from '@/app/api/v1/keys/verify/route';
 import { resetConfigForTests } from '@/platform/config';
-import { revokeApiKey, VERIFY_PATH } from './service';
+import { revokeKey, VERIFY_PATH } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 const t = useApiKeyTestDatabase();
 const SERVER_SECRET = 'verify-server-test-secret-0123456789';
@@ -46,7 +47,7 @@ describe.each(transports)('POST /api/v1/keys/verify (%s)', (_transport, target) 
     expect(await verify({ key: secret, scope: 'read' })).toMatchObject({ status: 200, body: { success: true, data: { valid: true } } });
     expect(await verify({ key: secret, scope: 'write' })).toEqual({ status: 200, body: { success: true, data: { valid: false, reason: 'insufficient_scope' } } });
 
-    await revokeApiKey(userActor(team.owner), { keyId: key.id });
+    await executeAction(userActor(team.owner), revokeKey, { keyId: key.id });
     expect(await verify({ key: secret })).toEqual({ status: 200, body: { success: true, data: { valid: false, reason: 'revoked' } } });
   });
 

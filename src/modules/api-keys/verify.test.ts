@@ -7,7 +7,8 @@ import { seedTeam } from '../../../tests/support/team-fixtures';
 import { userActor } from '../../../tests/support/test-db';
 import { organization } from '@/platform/tenancy/schema';
 import { generateKey } from './key-format';
-import { flushKeyUses, revokeApiKey, rotateApiKey, verifyApiKey } from './service';
+import { flushKeyUses, revokeKey, rotateKey, verifyApiKey } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 const t = useApiKeyTestDatabase();
 const MINUTE = 60_000;
@@ -47,7 +48,7 @@ describe('verifyApiKey', () => {
     const team = await seedTeam(t.db);
     const { key, secret } = await newKey(team.owner);
     expect(await verifyApiKey(secret)).toMatchObject({ valid: true });
-    await revokeApiKey(userActor(team.owner), { keyId: key.id });
+    await executeAction(userActor(team.owner), revokeKey, { keyId: key.id });
     expect(await verifyApiKey(secret)).toEqual({ valid: false, reason: 'revoked' });
     expect(await verifyApiKey(secret, 'read')).toEqual({ valid: false, reason: 'revoked' });
   });
@@ -92,7 +93,7 @@ describe('no database write on the hot path', () => {
     const team = await seedTeam(t.db);
     const { secret } = await newKey(team.owner, { scopes: ['read'] });
     const revoked = await newKey(team.owner);
-    await revokeApiKey(userActor(team.owner), { keyId: revoked.key.id });
+    await executeAction(userActor(team.owner), revokeKey, { keyId: revoked.key.id });
 
     const results = await withReadOnlyDatabase(t, async (db) => {
       // The harness really refuses writes…
@@ -146,7 +147,7 @@ describe('rotation grace period (controlled clock)', () => {
     expect(await verifyApiKey(old.secret)).toMatchObject({ valid: true, expiresAt: null }); // cached as never expiring
 
     const before = Date.now();
-    const rotated = await rotateApiKey(userActor(team.owner), { keyId: old.key.id, gracePeriod });
+    const rotated = await executeAction(userActor(team.owner), rotateKey, { keyId: old.key.id, gracePeriod });
     const after = Date.now();
     const end = new Date(rotated.previous.expiresAt);
     expect(rotated.previous.id).toBe(old.key.id);
@@ -166,7 +167,7 @@ describe('rotation grace period (controlled clock)', () => {
     const team = await seedTeam(t.db);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const old = await newKey(team.owner, { expiresAt: tomorrow });
-    const rotated = await rotateApiKey(userActor(team.owner), { keyId: old.key.id, gracePeriod: '7d' });
+    const rotated = await executeAction(userActor(team.owner), rotateKey, { keyId: old.key.id, gracePeriod: '7d' });
     expect(rotated.previous.expiresAt).toBe(old.key.expiresAt);
     expect(rotated.key.expiresAt).toBe(old.key.expiresAt);
     const end = new Date(old.key.expiresAt!);

@@ -1,9 +1,7 @@
-import type { Actor } from '@/platform/actions/actor';
-import { executeAction } from '@/platform/actions/execute';
 import type { Db } from '@/platform/db/types';
-import { addTaxId, openBillingPortal, removeTaxId, updateBillingDetails } from './actions';
 import { billingOverviewOf, organizationBilling, type BillingOverview } from './read';
 
+export { addTaxId, openBillingPortal, removeTaxId, updateBillingDetails } from './actions';
 export { seedDemoBillingDetails } from './demo-billing';
 export { applyStripeCustomer, applyStripeSubscription } from './mirror';
 export { billingProviderOf, type BillingProviderName } from './provider';
@@ -13,13 +11,6 @@ export { taxIdExamples, taxIdLabels, taxIdTypes, type TaxIdType } from './tax-id
 export { portalFlows, type PortalFlow } from './inputs';
 export type { BillingAddress, PaymentMethodSummary } from './schema';
 
-type Options = { db?: Db; headers?: Headers };
-
 export async function billingOverview(db: Db, organizationId: string): Promise<BillingOverview> {
   return billingOverviewOf(await organizationBilling(db, organizationId));
 }
-
-export const changeBillingDetails = (actor: Actor | null, input: unknown, options: Options = {}) => executeAction(actor, updateBillingDetails, input, options);
-export const addOrganizationTaxId = (actor: Actor | null, input: unknown, options: Options = {}) => executeAction(actor, addTaxId, input, options);
-export const removeOrganizationTaxId = (actor: Actor | null, input: unknown, options: Options = {}) => executeAction(actor, removeTaxId, input, options);
-export const createBillingPortalSession = (actor: Actor | null, input: unknown, options: Options = {}) => executeAction(actor, openBillingPortal, input, options);

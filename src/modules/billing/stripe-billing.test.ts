@@ -5,7 +5,8 @@ import { rejectionOf } from '../../../tests/support/errors';
 import { deliver, seedStripeTeam, useFakeStripe } from '../../../tests/support/stripe-fixtures';
 import { auditOf, eventsOf } from '../../../tests/support/team-fixtures';
 import { useTestDatabase, userActor } from '../../../tests/support/test-db';
-import { addOrganizationTaxId, billingOverview, billingOverviewOf, changeBillingDetails, createBillingPortalSession, removeOrganizationTaxId } from './service';
+import { addTaxId, billingOverview, billingOverviewOf, openBillingPortal, removeTaxId, updateBillingDetails } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 const t = useTestDatabase();
 const fake = useFakeStripe();
@@ -47,18 +48,18 @@ describe('a Stripe customer’s billing', () => {
 
   it('pushes edited details and tax IDs to the Stripe customer, shows Stripe’s verification, and audits it all', async () => {
     const { team, customer, billing } = await stripeCustomerWithSubscription();
-    const { details } = await changeBillingDetails(billing(), { companyName: 'Acme Analytics GmbH', billingEmail: 'ap@acme.example' }, { db: t.db });
+    const { details } = await executeAction(billing(), updateBillingDetails, { companyName: 'Acme Analytics GmbH', billingEmail: 'ap@acme.example' }, { db: t.db });
     expect(details).toMatchObject({ companyName: 'Acme Analytics GmbH', billingEmail: 'ap@acme.example' });
     expect(fake.stripe.state.customers.get(customer.id)).toMatchObject({ name: 'Acme Analytics GmbH', email: 'ap@acme.example' });
 
-    const { taxId } = await addOrganizationTaxId(billing(), { type: 'eu_vat', value: 'DE136695976' }, { db: t.db });
+    const { taxId } = await executeAction(billing(), addTaxId, { type: 'eu_vat', value: 'DE136695976' }, { db: t.db });
     expect(taxId).toMatchObject({ id: expect.stringMatching(/^txi_/), value: 'DE136695976', verification: 'pending' });
     // Stripe verifies it later and says so by webhook.
     fake.stripe.world.setTaxIdVerification(taxId.id, 'verified');
     expect(await deliver(t.db, fake.stripe.state.events.at(-1))).toBe('processed');
     expect((await billingOverview(t.db, team.organizationId)).details.taxIds).toEqual([{ id: taxId.id, type: 'eu_vat', value: 'DE136695976', verification: 'verified' }]);
 
-    await removeOrganizationTaxId(billing(), { taxIdId: taxId.id }, { db: t.db });
+    await executeAction(billing(), removeTaxId, { taxIdId: taxId.id }, { db: t.db });
     expect([...fake.stripe.state.taxIds.values()].filter((x) => x.customer === customer.id)).toEqual([]);
     expect((await billingOverview(t.db, team.organizationId)).details.taxIds).toEqual([]);
 
@@ -72,15 +73,15 @@ describe('a Stripe customer’s billing', () => {
     const { team, customer, billing } = await stripeCustomerWithSubscription();
     await billingWithFirstSync(t.db, team.organizationId);
     fake.stripe.failNext(400);
-    const refused = await rejectionOf(addOrganizationTaxId(billing(), { type: 'gb_vat', value: 'GB980780684' }, { db: t.db }));
+    const refused = await rejectionOf(executeAction(billing(), addTaxId, { type: 'gb_vat', value: 'GB980780684' }, { db: t.db }));
     expect(refused).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('Stripe declined') });
 
     fake.stripe.setDown(503);
     try {
-      const down = await rejectionOf(changeBillingDetails(billing(), { companyName: 'Never Saved Ltd' }, { db: t.db }));
+      const down = await rejectionOf(executeAction(billing(), updateBillingDetails, { companyName: 'Never Saved Ltd' }, { db: t.db }));
       expect(down).toBeInstanceOf(AppError);
       expect(down).toMatchObject({ code: 'upstream_unavailable', message: expect.stringContaining('nothing was changed') });
-      expect(await rejectionOf(createBillingPortalSession(billing(), { flow: 'payment_method_update' }, { db: t.db }))).toMatchObject({ code: 'upstream_unavailable' });
+      expect(await rejectionOf(executeAction(billing(), openBillingPortal, { flow: 'payment_method_update' }, { db: t.db }))).toMatchObject({ code: 'upstream_unavailable' });
     } finally {
       fake.stripe.setDown(null);
     }
@@ -91,20 +92,20 @@ describe('a Stripe customer’s billing', () => {
 
     // A customer deleted at Stripe: a clear 404, not a crash.
     fake.stripe.world.deleteCustomer(customer.id);
-    expect(await rejectionOf(changeBillingDetails(billing(), { companyName: 'Gone Ltd' }, { db: t.db }))).toMatchObject({ code: 'not_found', message: expect.stringContaining('contact support') });
+    expect(await rejectionOf(executeAction(billing(), updateBillingDetails, { companyName: 'Gone Ltd' }, { db: t.db }))).toMatchObject({ code: 'not_found', message: expect.stringContaining('contact support') });
   });
 
   it('opens Stripe’s billing portal deep-linked to a flow, with the pinned configuration and the way back', async () => {
     const { team, subscription, billing, member } = await stripeCustomerWithSubscription();
     await billingWithFirstSync(t.db, team.organizationId);
     for (const flow of ['payment_method_update', 'subscription_update', 'subscription_cancel'] as const) {
-      const { url } = await createBillingPortalSession(billing(), { flow }, { db: t.db });
+      const { url } = await executeAction(billing(), openBillingPortal, { flow }, { db: t.db });
       const session = [...fake.stripe.state.portalSessions.values()].at(-1)!;
       expect(url).toBe(session.url);
       expect(session).toMatchObject({ configuration: 'bpc_test_config', return_url: 'http://localhost:3000/account/billing', flow: { type: flow } });
       if (flow !== 'payment_method_update') expect(JSON.stringify(session.flow)).toContain(subscription.id);
     }
-    expect(await rejectionOf(createBillingPortalSession(member(), {}, { db: t.db }))).toMatchObject({ code: 'forbidden' });
-    expect(await rejectionOf(createBillingPortalSession(billing(), { flow: 'cancel_everything' }, { db: t.db }))).toMatchObject({ code: 'validation_failed' });
+    expect(await rejectionOf(executeAction(member(), openBillingPortal, {}, { db: t.db }))).toMatchObject({ code: 'forbidden' });
+    expect(await rejectionOf(executeAction(billing(), openBillingPortal, { flow: 'cancel_everything' }, { db: t.db }))).toMatchObject({ code: 'validation_failed' });
   });
 });

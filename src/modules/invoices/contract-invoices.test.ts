@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addOrganizationTaxId, changeBillingDetails } from '@/modules/billing/service';
+import { addTaxId, updateBillingDetails } from '@/modules/billing/service';
 import { AppError } from '@/platform/http/errors';
 import { organization } from '@/platform/tenancy/schema';
 import { pdfText } from '../../../tests/support/pdf-text';
@@ -9,7 +9,8 @@ import { auditOf, eventsOf, seedTeam, type SeededTeam } from '../../../tests/sup
 import { rejectionOf } from '../../../tests/support/errors';
 import { hostActor, useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { parseInput } from '@/platform/http/validation';
-import { confirmInvoicePayment, getInvoice, invoiceArchive, invoicePdf, invoiceRangeInput, issueContractInvoice, listInvoices, reportInvoicePayment } from './service';
+import { createContractInvoice, getInvoice, invoiceArchive, invoicePdf, invoiceRangeInput, listInvoices, markInvoicePaid, reportPayment } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 const t = useTestDatabase();
 
@@ -34,7 +35,7 @@ function contractInvoice(number: string, issuedAt = '2026-07-01') {
 }
 
 async function issue(number: string, issuedAt?: string) {
-  const { invoice } = await issueContractInvoice(hostActor, { ...contractInvoice(number, issuedAt), externalId }, { db: t.db });
+  const { invoice } = await executeAction(hostActor, createContractInvoice, { ...contractInvoice(number, issuedAt), externalId }, { db: t.db });
   return invoice;
 }
 
@@ -60,14 +61,14 @@ describe('contract invoices', () => {
     expect(invoice).toMatchObject({ number: 'GLX-1', status: 'open', total: 1_207_500, currency: 'eur', paymentReported: false, provider: 'contract' });
     const error = await rejectionOf(issue('GLX-1'));
     expect(error).toMatchObject({ code: 'conflict' });
-    expect(await rejectionOf(issueContractInvoice(hostActor, { ...contractInvoice('X'), externalId: 'no-such-org' }, { db: t.db }))).toMatchObject({ code: 'not_found' });
-    expect(await rejectionOf(issueContractInvoice(hostActor, { ...contractInvoice('Y'), lines: [], externalId }, { db: t.db }))).toMatchObject({ code: 'validation_failed', fields: { lines: expect.any(String) } });
+    expect(await rejectionOf(executeAction(hostActor, createContractInvoice, { ...contractInvoice('X'), externalId: 'no-such-org' }, { db: t.db }))).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(executeAction(hostActor, createContractInvoice, { ...contractInvoice('Y'), lines: [], externalId }, { db: t.db }))).toMatchObject({ code: 'validation_failed', fields: { lines: expect.any(String) } });
   });
 
   it('print the billing details on file when issued: the next invoice shows the new company name and VAT', async () => {
     const before = await issue('GLX-2');
-    await changeBillingDetails(billingMember(), { companyName: 'Globex Holdings GmbH', billingEmail: 'AP@Globex.example' }, { db: t.db });
-    const { taxId } = await addOrganizationTaxId(billingMember(), { type: 'eu_vat', value: 'de 136 695 976' }, { db: t.db });
+    await executeAction(billingMember(), updateBillingDetails, { companyName: 'Globex Holdings GmbH', billingEmail: 'AP@Globex.example' }, { db: t.db });
+    const { taxId } = await executeAction(billingMember(), addTaxId, { type: 'eu_vat', value: 'de 136 695 976' }, { db: t.db });
     expect(taxId).toMatchObject({ type: 'eu_vat', value: 'DE136695976', verification: 'not_applicable' });
     const next = await issue('GLX-3');
 
@@ -83,27 +84,27 @@ describe('contract invoices', () => {
   });
 
   it('refuse a malformed tax ID with the expected format, and a billing email that is not an address', async () => {
-    const bad = await rejectionOf(addOrganizationTaxId(billingMember(), { type: 'eu_vat', value: 'DE12' }, { db: t.db }));
+    const bad = await rejectionOf(executeAction(billingMember(), addTaxId, { type: 'eu_vat', value: 'DE12' }, { db: t.db }));
     expect(bad).toBeInstanceOf(AppError);
     expect((bad as AppError).fields?.value).toMatch(/e\.g\. DE/);
-    const email = await rejectionOf(changeBillingDetails(billingMember(), { billingEmail: 'not-an-address' }, { db: t.db }));
+    const email = await rejectionOf(executeAction(billingMember(), updateBillingDetails, { billingEmail: 'not-an-address' }, { db: t.db }));
     expect(email).toMatchObject({ code: 'validation_failed', fields: { billingEmail: expect.stringContaining('email address') } });
   });
 
   it('take a reported bank transfer, then the host marks it paid: audited, with events', async () => {
     const invoice = await issue('GLX-4');
     const payment = { invoiceId: invoice.id, reference: 'BANK-REF-77', paidAt: '2026-07-10', amount: 1_207_500 };
-    expect(await rejectionOf(reportInvoicePayment(plainMember(), payment, { db: t.db }))).toMatchObject({ code: 'forbidden' });
+    expect(await rejectionOf(executeAction(plainMember(), reportPayment, payment, { db: t.db }))).toMatchObject({ code: 'forbidden' });
 
-    const reported = await reportInvoicePayment(billingMember(), payment, { db: t.db });
+    const reported = await executeAction(billingMember(), reportPayment, payment, { db: t.db });
     expect(reported.invoice).toMatchObject({ status: 'open', paymentReported: true, paymentReport: { reference: 'BANK-REF-77', amount: 1_207_500 } });
     const listed = (await listInvoices(t.db, team.organizationId, {})).find((i) => i.id === invoice.id);
     expect(listed?.paymentReported).toBe(true);
 
-    const paid = await confirmInvoicePayment(hostActor, { externalId, invoiceId: invoice.id }, { db: t.db });
+    const paid = await executeAction(hostActor, markInvoicePaid, { externalId, invoiceId: invoice.id }, { db: t.db });
     expect(paid.invoice).toMatchObject({ status: 'paid', paymentReported: false, amountDue: 0 });
     // Confirming again changes nothing and emits nothing more.
-    await confirmInvoicePayment(hostActor, { externalId, invoiceId: invoice.id }, { db: t.db });
+    await executeAction(hostActor, markInvoicePaid, { externalId, invoiceId: invoice.id }, { db: t.db });
     const events = (await eventsOf(t.db, team.organizationId)).filter((e) => (e.payload as { invoiceId?: string }).invoiceId === invoice.id);
     expect(events.map((e) => e.type)).toEqual(['invoice.issued', 'invoice.payment_reported', 'invoice.paid']);
     const audit = await auditOf(t.db, team.organizationId, ['invoices.report_payment', 'host.mark_invoice_paid']);
@@ -112,13 +113,13 @@ describe('contract invoices', () => {
       ['host.mark_invoice_paid', 'host'],
       ['host.mark_invoice_paid', 'host'],
     ]);
-    expect(await rejectionOf(reportInvoicePayment(billingMember(), payment, { db: t.db }))).toMatchObject({ code: 'conflict' });
+    expect(await rejectionOf(executeAction(billingMember(), reportPayment, payment, { db: t.db }))).toMatchObject({ code: 'conflict' });
   });
 
   it('refuse a payment report dated in the future or for nothing', async () => {
     const invoice = await issue('GLX-5');
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const error = await rejectionOf(reportInvoicePayment(billingMember(), { invoiceId: invoice.id, reference: 'R', paidAt: future, amount: 0 }, { db: t.db }));
+    const error = await rejectionOf(executeAction(billingMember(), reportPayment, { invoiceId: invoice.id, reference: 'R', paidAt: future, amount: 0 }, { db: t.db }));
     expect(error).toMatchObject({ code: 'validation_failed', fields: { paidAt: expect.any(String), amount: expect.any(String) } });
     expect((await getInvoice(t.db, team.organizationId, invoice.id)).paymentReport).toBeNull();
   });
@@ -129,8 +130,8 @@ describe('contract invoices', () => {
     const stranger = userActor(other.members[0]!);
     expect(await rejectionOf(getInvoice(t.db, other.organizationId, mine.id))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(invoicePdf(t.db, other.organizationId, mine.id))).toMatchObject({ code: 'not_found' });
-    expect(await rejectionOf(reportInvoicePayment(stranger, { invoiceId: mine.id, reference: 'R', paidAt: '2026-07-02', amount: 1 }, { db: t.db }))).toMatchObject({ code: 'not_found' });
-    expect(await rejectionOf(confirmInvoicePayment(hostActor, { externalId: (await orgExternalId(other.organizationId))!, invoiceId: mine.id }, { db: t.db }))).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(executeAction(stranger, reportPayment, { invoiceId: mine.id, reference: 'R', paidAt: '2026-07-02', amount: 1 }, { db: t.db }))).toMatchObject({ code: 'not_found' });
+    expect(await rejectionOf(executeAction(hostActor, markInvoicePaid, { externalId: (await orgExternalId(other.organizationId))!, invoiceId: mine.id }, { db: t.db }))).toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -160,7 +161,7 @@ describe('invoice ranges and the ZIP', () => {
     const big = await seedTeam(t.db, []);
     const bigExternalId = (await orgExternalId(big.organizationId))!;
     for (let i = 0; i < 501; i++) {
-      await issueContractInvoice(hostActor, { ...contractInvoice(`BULK-${i}`, '2025-01-15'), externalId: bigExternalId }, { db: t.db });
+      await executeAction(hostActor, createContractInvoice, { ...contractInvoice(`BULK-${i}`, '2025-01-15'), externalId: bigExternalId }, { db: t.db });
     }
     const error = await rejectionOf(invoiceArchive(t.db, big.organizationId, { from: '2025-01-01', to: '2025-03-31' }));
     expect(error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('smaller range') });

@@ -1,8 +1,8 @@
-import { formatUtcDay } from '@/ui/date';
+import { formatDate } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 import type { InvoiceLine } from './schema';
 
-const day = (iso: string | null) => (iso ? formatUtcDay(iso) : null);
+const day = (iso: string | null) => (iso ? formatDate(iso) : null);
 
 function span(line: InvoiceLine): string {
   const from = day(line.periodStart);

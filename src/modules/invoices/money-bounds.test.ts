@@ -6,7 +6,8 @@ import { pdfText } from '../../../tests/support/pdf-text';
 import { seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
 import { hostActor, useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { invoice } from './schema';
-import { getInvoice, invoicePdf, issueContractInvoice, listInvoices, reportInvoicePayment } from './service';
+import { createContractInvoice, getInvoice, invoicePdf, listInvoices, reportPayment } from './service';
+import { executeAction } from '@/platform/actions/execute';
 
 const t = useTestDatabase();
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -29,7 +30,7 @@ function contractInvoice(lines: { description?: string; quantity: number; unitAm
   };
 }
 
-const issue = async (lines: Parameters<typeof contractInvoice>[0], currency?: string) => (await issueContractInvoice(hostActor, contractInvoice(lines, currency), { db: t.db })).invoice;
+const issue = async (lines: Parameters<typeof contractInvoice>[0], currency?: string) => (await executeAction(hostActor, createContractInvoice, contractInvoice(lines, currency), { db: t.db })).invoice;
 
 async function storedTotal(invoiceId: string) {
   const [row] = await t.db.select({ subtotal: invoice.subtotal, total: invoice.total }).from(invoice).where(and(eq(invoice.id, invoiceId), eq(invoice.organizationId, team.organizationId)));
@@ -81,14 +82,14 @@ describe('contract invoice amounts beyond 32 bits', () => {
     ['a second line past the bound', [{ quantity: 1, unitAmount: 1 }, { quantity: 3, unitAmount: 4_000_000_000_000_000 }], 'lines.1.unitAmount'],
   ])('%s is a 422 naming the field, and nothing is stored', async (_name, lines, field) => {
     const before = await invoiceCount();
-    const error = await rejectionOf(issueContractInvoice(hostActor, contractInvoice(lines), { db: t.db }));
+    const error = await rejectionOf(executeAction(hostActor, createContractInvoice, contractInvoice(lines), { db: t.db }));
     expect(error).toMatchObject({ code: 'validation_failed', fields: { [field]: expect.any(String) } });
     expect(await invoiceCount()).toBe(before);
   });
 });
 
 describe('report-payment amounts', () => {
-  const report = (invoiceId: string, amount: unknown) => reportInvoicePayment(billingMember(), { invoiceId, reference: 'BANK-1', paidAt: '2026-07-10', amount }, { db: t.db });
+  const report = (invoiceId: string, amount: unknown) => executeAction(billingMember(), reportPayment, { invoiceId, reference: 'BANK-1', paidAt: '2026-07-10', amount }, { db: t.db });
 
   it.each([
     ['zero', 0],

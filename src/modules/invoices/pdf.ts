@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatUtcDay } from '@/ui/date';
+import { formatDate, formatDateRange } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 import { amountDueOf } from './amount-due';
 
@@ -104,9 +104,9 @@ function drawHeader(doc: Doc, invoice: InvoicePdfInput): number {
 function metaRows(invoice: InvoicePdfInput): [string, string][] {
   const rows: [string, string][] = [
     ['Invoice number', invoice.number],
-    ['Issue date', formatUtcDay(invoice.issuedAt)],
+    ['Issue date', formatDate(invoice.issuedAt)],
   ];
-  if (invoice.dueAt) rows.push(['Due date', formatUtcDay(invoice.dueAt)]);
+  if (invoice.dueAt) rows.push(['Due date', formatDate(invoice.dueAt)]);
   const period = formatPeriod(invoice.periodStart, invoice.periodEnd);
   if (period) rows.push(['Service period', period]);
   return rows;
@@ -266,9 +266,9 @@ function moneyIn(currency: string): (amount: bigint | number) => string {
 const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 function formatPeriod(start: string | null, end: string | null): string | null {
-  if (start && end) return `${formatUtcDay(start)} – ${formatUtcDay(end)}`;
-  if (start) return `From ${formatUtcDay(start)}`;
-  if (end) return `Until ${formatUtcDay(end)}`;
+  if (start && end) return formatDateRange(start, end);
+  if (start) return `From ${formatDate(start)}`;
+  if (end) return `Until ${formatDate(end)}`;
   return null;
 }
 

@@ -93,3 +93,12 @@ export async function invoiceOf(db: Db, organizationId: string, invoiceId: strin
   if (!row) throw notFound('Invoice');
   return row;
 }
+
+/** The newest first; a screen shows at most `limit`. */
+export async function listInvoices(db: Db, organizationId: string, range: InvoiceRange, limit?: number): Promise<InvoiceSummary[]> {
+  return (await listInvoiceRows(db, organizationId, range, limit)).map(invoiceSummary);
+}
+
+export async function getInvoice(db: Db, organizationId: string, invoiceId: string): Promise<InvoiceDetail> {
+  return invoiceDetail(await invoiceOf(db, organizationId, invoiceId));
+}

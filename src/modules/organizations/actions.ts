@@ -4,6 +4,7 @@ import { HANDOFF_PATH } from '@/platform/auth/handoff-plugin';
 import { HANDOFF_TTL_MS } from '@/platform/auth/handoff-redeem';
 import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
 import { portalHandoff } from '@/platform/auth/schema';
+import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { membership, organization } from '@/platform/tenancy/schema';
 import { organizationUpsertInput, portalSessionInput, signUpOrganizationInput } from './inputs';
 import { provisionForHandoff } from './provision';
@@ -13,6 +14,9 @@ import { portalUrlFor } from '@/platform/http/portal-url';
 export const createPortalSession = defineAction({
   name: 'host.create_portal_session',
   input: portalSessionInput,
+  async prepare(_ctx, input) {
+    await consumeRateLimit('handoff', `${input.organization.externalId}:${input.user.externalId}`);
+  },
   async run({ tx, emit }, input) {
     const provisioned = await provisionForHandoff(tx, input);
     const token = newOpaqueToken();

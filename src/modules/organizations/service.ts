@@ -1,3 +1,2 @@
 export { createOrganizationForSignUp, createPortalSession, upsertOrganization } from './actions';
 export { organizationView, type OrganizationView } from './view';
-export { organizationUpsertInput, portalSessionInput } from './inputs';

@@ -3,6 +3,8 @@ import type Stripe from 'stripe';
 import type { Db } from '@/platform/db/types';
 import { stripeEvent } from './schema';
 
+// The inbox's own bookkeeping, outside the action pipeline, with why: src/platform/actions/outside-pipeline.ts.
+
 const LEASE = sql`now() + interval '2 minutes'`;
 const MAX_ATTEMPTS = 12;
 

@@ -1,6 +1,7 @@
 import { isNotNull } from 'drizzle-orm';
 import { billingProviderOf, organizationBilling, type OrganizationBilling } from '@/modules/billing/service';
 import type { Db } from '@/platform/db/types';
+import { AppError } from '@/platform/http/errors';
 import { organization } from '@/platform/tenancy/schema';
 import { claimEvent, dueFailedEvents, eventStatus } from './inbox';
 import { syncOrganization } from './process';
@@ -56,4 +57,18 @@ export async function billingWithFirstSync(db: Db, organizationId: string): Prom
   if (billing.provider !== 'stripe' || billing.profile?.customerFetchedAt) return billing;
   await syncOrganization(db, organizationId, billing.organization.stripeCustomerId!);
   return organizationBilling(db, organizationId);
+}
+
+/**
+ * billingWithFirstSync for a screen: when Stripe cannot answer, what the portal has on file, and
+ * why the rest is missing.
+ */
+export async function billingForScreen(db: Db, organizationId: string): Promise<{ billing: OrganizationBilling; stripeProblem: string | null }> {
+  try {
+    return { billing: await billingWithFirstSync(db, organizationId), stripeProblem: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const stripeProblem = error.code === 'upstream_unavailable' ? 'We couldn’t reach Stripe just now, so your plan, card and newest invoices may be missing. Please try again in a minute.' : error.message;
+    return { billing: await organizationBilling(db, organizationId), stripeProblem };
+  }
 }

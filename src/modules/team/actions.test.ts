@@ -251,7 +251,8 @@ describe('resend and revoke', () => {
     const email = newEmail();
     const { invitation: created, token } = await invite(team.owner, email, 'member');
     const { invitation: revoked } = await executeAction(userActor(team.members[0]!), revokeInvitation, { invitationId: created.id });
-    expect(revoked.revokedAt).not.toBeNull();
+    expect(revoked).toMatchObject({ id: created.id, email, role: 'member' });
+    expect((await invitationsOf(t.db, team.organizationId)).find((i) => i.id === created.id)?.revokedAt).not.toBeNull();
     expect((await auditOf(t.db, team.organizationId, ['team.revoke_invitation']))[0]).toMatchObject({ entityId: created.id, before: { email, status: 'pending' }, after: { status: 'revoked' } });
     expect((await eventsOf(t.db, team.organizationId)).map((e) => e.type)).toEqual(['member.invited', 'invitation.revoked']);
 

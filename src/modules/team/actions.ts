@@ -8,10 +8,25 @@ import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors'
 import { lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { membership } from '@/platform/tenancy/schema';
 import { acceptInput, changeRoleInput, invitationIdInput, inviteInput, leaveInput, memberIdInput } from './inputs';
+import { mailInvitation } from './invitation-mail';
 import { seatsInUse } from './seats';
 import { invitation } from './schema';
+import { invitationView } from './views';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Who the invitation mail names as inviting. */
+const inviterOf = (actor: ActionContext['actor']) => ('email' in actor ? actor.email : 'Your team');
+
+/**
+ * Mails the link once the invitation is committed (a failed mail leaves an invitation to resend).
+ * The result keeps the token for whoever holds it; the audit row never sees it.
+ */
+function sendOnCommit(ctx: ActionContext, row: typeof invitation.$inferSelect, organizationName: string, token: string) {
+  const inviter = inviterOf(ctx.actor);
+  ctx.afterCommit(() => mailInvitation(row, organizationName, inviter, token));
+  return { invitation: invitationView(row, inviter), token };
+}
 
 function memberActor(ctx: ActionContext) {
   if (ctx.actor.type !== 'user') throw forbidden();
@@ -73,7 +88,7 @@ export const inviteMember = defineAction({
       .returning();
     ctx.emit('member.invited', { invitationId: created!.id, email: input.email, role: input.role });
     return {
-      result: { invitation: created!, token, organizationName: team.name },
+      result: sendOnCommit(ctx, created!, team.name, token),
       audit: { entityType: 'invitation', entityId: created!.id, after: { email: input.email, role: input.role, expiresAt: created!.expiresAt } },
     };
   },
@@ -90,7 +105,7 @@ async function updateOpenInvitation(tx: ActionContext['tx'], organizationId: str
   return updated;
 }
 
-/** A fresh link (the old one stops working) and a fresh 7 days. */
+/** A fresh link (the old one stops working) and a fresh 7 days, mailed again. */
 export const resendInvitation = defineAction({
   name: 'team.resend_invitation',
   input: invitationIdInput,
@@ -100,7 +115,7 @@ export const resendInvitation = defineAction({
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     const updated = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { tokenHash: hashToken(token), expiresAt });
     return {
-      result: { invitation: updated, token, organizationName: team.name },
+      result: sendOnCommit(ctx, updated, team.name, token),
       audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } },
     };
   },
@@ -114,7 +129,7 @@ export const revokeInvitation = defineAction({
     const revoked = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { revokedAt: new Date() });
     ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
     return {
-      result: { invitation: revoked },
+      result: { invitation: invitationView(revoked, null) },
       audit: { entityType: 'invitation', entityId: revoked.id, before: { email: revoked.email, role: revoked.role, status: 'pending' }, after: { status: 'revoked' } },
     };
   },

@@ -75,10 +75,10 @@ function totalsRows(totals: DailyTotals): SQL {
  * One statement: the sums added to the rollups and the thresholds reached recorded (returned). The
  * rows it updates stay locked until commit, and concurrent batches wait for them: run it last.
  */
-export async function rollUpTotals(db: Db, totals: DailyTotals, scope: AlertScope): Promise<RecordedAlert[]> {
+export async function rollUpTotals(tx: Db, totals: DailyTotals, scope: AlertScope): Promise<RecordedAlert[]> {
   if (totals.days.length === 0) return [];
   const [row] = await rowsOfPrepared<{ alerts: RecordedAlert[] }>(
-    db,
+    tx,
     sql`with additions as (select * from ${totalsRows(totals)}), ${rollUp(sql`additions`)}, ${alertsOf(scope)}
       select ${recordedAlertsJson} as alerts`,
   );
@@ -86,15 +86,15 @@ export async function rollUpTotals(db: Db, totals: DailyTotals, scope: AlertScop
 }
 
 /** The usual case, every key new: a plain insert (a known key fails the whole statement); the sums are added up here. */
-async function insertNew(db: Db, events: ScreenedEvent[]): Promise<Stored> {
-  await rowsOfPrepared(db, sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
+async function insertNew(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
+  await rowsOfPrepared(tx, sql`insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key) select * from ${eventRows(events)}`);
   return { inserted: events.length, totals: dailyTotalsOf(events) };
 }
 
 /** Some keys known: inserts the events whose key is new (even against a concurrent batch) and sums those. */
-async function insertUnknown(db: Db, events: ScreenedEvent[]): Promise<Stored> {
+async function insertUnknown(tx: Db, events: ScreenedEvent[]): Promise<Stored> {
   const sums = await rowsOfPrepared<{ organization_id: string; meter: Meter; day: string; value: string; events: number }>(
-    db,
+    tx,
     sql`with inserted as (
         insert into usage_event (organization_id, meter, value, occurred_at, idempotency_key)
         select * from ${eventRows(events)}
@@ -134,7 +134,7 @@ export async function storeEvents(tx: Db, events: ScreenedEvent[]): Promise<Stor
  * Adds daily amounts of one organization straight to its rollups, without raw events (demo data and
  * tests), and records the thresholds reached within `scope` (none by default); returns those.
  */
-export function addToRollups(db: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[], scope: AlertScope = { plans: new Map() }): Promise<RecordedAlert[]> {
+export function addToRollups(tx: Db, organizationId: string, days: { meter: Meter; day: string; value: number }[], scope: AlertScope = { plans: new Map() }): Promise<RecordedAlert[]> {
   const totals: DailyTotals = { organizationIds: days.map(() => organizationId), meters: days.map((d) => d.meter), days: days.map((d) => d.day), values: days.map((d) => String(d.value)) };
-  return rollUpTotals(db, totals, scope);
+  return rollUpTotals(tx, totals, scope);
 }

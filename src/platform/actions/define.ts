@@ -22,6 +22,12 @@ export type ActionContext = {
    * locked from that write to the commit, and every round trip in between holds the queue back.
    */
   beforeCommit(step: () => Promise<void>): void;
+  /**
+   * Runs `step` once the transaction has committed, before the caller gets the result: for what only
+   * makes sense after the change is durable (a mail with a link, a cache invalidation on other
+   * instances). Its failure reaches the caller; the change stays.
+   */
+  afterCommit(step: () => Promise<void>): void;
 };
 
 export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {

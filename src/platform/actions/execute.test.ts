@@ -187,6 +187,46 @@ describe('executeAction: one transaction', () => {
     expect(await outboxRows(org.organizationId)).toEqual([]);
   });
 
+  it('runs afterCommit steps once the change is committed, before the caller gets the result', async () => {
+    const org = await seedOrg(t.db, { name: 'Start' });
+    const seen: (string | undefined)[] = [];
+    const { action } = renameAction();
+    const announcing = defineAction({
+      ...action,
+      async run(ctx, input, prepared) {
+        ctx.afterCommit(async () => void seen.push(await orgName(org.organizationId))); // read outside the transaction
+        return action.run(ctx, input, prepared);
+      },
+    });
+
+    await executeAction(hostActor, announcing, { organizationId: org.organizationId, name: 'Committed' });
+
+    expect(seen).toEqual(['Committed']);
+  });
+
+  it('a failing afterCommit step reaches the caller and leaves the committed change; a rolled-back action never runs its steps', async () => {
+    const org = await seedOrg(t.db, { name: 'Start' });
+    const boom = new Error('mail server down');
+    const steps: string[] = [];
+    const { action } = renameAction({ fail: (attempt) => (attempt === 1 ? Object.assign(new Error('could not serialize access'), { code: '40001' }) : undefined) });
+    const failingAfter = defineAction({
+      ...action,
+      async run(ctx, input, prepared) {
+        ctx.afterCommit(async () => {
+          steps.push('after');
+          throw boom;
+        });
+        return action.run(ctx, input, prepared);
+      },
+    });
+
+    expect(await rejectionOf(executeAction(hostActor, failingAfter, { organizationId: org.organizationId, name: 'Kept' }))).toBe(boom);
+
+    expect(steps).toEqual(['after']); // the first, rolled-back attempt's step never ran, and the failure is not retried
+    expect(await orgName(org.organizationId)).toBe('Kept');
+    expect(await auditRows(org.organizationId)).toHaveLength(1);
+  });
+
   it('retries a serialization failure from the start and keeps only the successful attempt', async () => {
     const org = await seedOrg(t.db, { name: 'Start' });
     const { action, attempts } = renameAction({ fail: (n) => (n === 1 ? Object.assign(new Error('could not serialize access'), { code: '40001' }) : undefined) });

@@ -1,33 +1,18 @@
 import type { z } from 'zod';
-import { can, isPermission, isStaffPermission, staffCan } from '@config/permissions';
 import { getDb } from '../db/client';
 import { sqlStateOf } from '../db/errors';
 import { rowsOfPrepared } from '../db/prepared';
 import type { Db } from '../db/types';
-import { forbidden, unauthorized } from '../http/errors';
+import { unauthorized } from '../http/errors';
 import { parseInput } from '../http/validation';
 import type { Actor } from './actor';
+import { authorize } from './authorize';
 import type { ActionContext, ActionDefinition } from './define';
 import { redactSecrets } from './redact';
 import { auditLog, outbox } from './schema';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 4;
-
-function authorize(actor: Actor, action: { name: string; openToSignedInPeople?: boolean; apiKeyScope?: string }): void {
-  if (actor.type === 'host' || actor.type === 'system') return; // they act for every organization
-  if (actor.type === 'api_key') {
-    if (action.apiKeyScope === undefined || !actor.scopes.includes(action.apiKeyScope)) throw forbidden('This API key lacks the scope this needs.');
-    return;
-  }
-  if (actor.type === 'staff') {
-    // Only the console's own actions, each as far as the staff role allows: never a customer's.
-    if (!isStaffPermission(action.name) || !staffCan(actor.role, action.name)) throw forbidden();
-    return;
-  }
-  if (action.openToSignedInPeople) return;
-  if (actor.type === 'person' || !isPermission(action.name) || !can(actor.role, action.name)) throw forbidden();
-}
 
 function isRetryable(error: unknown): boolean {
   const code = sqlStateOf(error);
@@ -36,7 +21,8 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * The one way to write: authenticate, authorize against config/permissions.ts, validate, then in ONE
- * transaction run the change, append its audit row, run its `beforeCommit` steps and queue its events.
+ * transaction run the change, append its audit row, run its `beforeCommit` steps and queue its events;
+ * after the commit, its `afterCommit` steps.
  */
 export async function executeAction<S extends z.ZodType, R, P>(
   actor: Actor | null,
@@ -50,12 +36,26 @@ export async function executeAction<S extends z.ZodType, R, P>(
   const prepared = (action.prepare ? await action.prepare({ actor, headers: options.headers ?? new Headers() }, input) : undefined) as P;
   const db = options.db ?? (await getDb());
 
+  const { result, committedSteps } = await inTransaction(db, actor, action, input, prepared);
+  for (const step of committedSteps) await step();
+  return result;
+}
+
+/** One transaction of the action, tried again from the start on a serialization failure or deadlock. */
+async function inTransaction<S extends z.ZodType, R, P>(db: Db, actor: Actor, action: ActionDefinition<S, R, P>, input: z.infer<S>, prepared: P) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
+      const committedSteps: (() => Promise<void>)[] = [];
+      const result = await db.transaction(async (tx) => {
         const events: { type: string; payload: Record<string, unknown> }[] = [];
         const lastSteps: (() => Promise<void>)[] = [];
-        const context: ActionContext = { actor, tx, emit: (type, payload) => events.push({ type, payload }), beforeCommit: (step) => lastSteps.push(step) };
+        const context: ActionContext = {
+          actor,
+          tx,
+          emit: (type, payload) => events.push({ type, payload }),
+          beforeCommit: (step) => lastSteps.push(step),
+          afterCommit: (step) => committedSteps.push(step),
+        };
         const { result, audit } = await action.run(context, input, prepared);
         const organizationId = audit.organizationId ?? actor.organizationId;
         const entry = {
@@ -80,6 +80,7 @@ export async function executeAction<S extends z.ZodType, R, P>(
         }
         return result;
       });
+      return { result, committedSteps };
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
       throw error;

@@ -1,9 +1,16 @@
+import type { z } from 'zod';
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { unstable_rethrow } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import type { FormState } from '@/ui/form-state';
+import { currentActor, currentPerson } from '../auth/current';
 import { AppError } from '../http/errors';
 import { requestIdOf } from '../http/request-meta';
 import { logError } from '../logging/error-line';
+import type { Actor } from './actor';
+import type { ActionDefinition } from './define';
+import { executeAction } from './execute';
+import { portalPath } from '../http/portal-path';
 
 /** Runs a form's work; an AppError becomes the form's error state, anything else a generic one. */
 export async function toFormState(work: () => Promise<FormState | string | void>): Promise<FormState> {
@@ -33,4 +40,42 @@ export function formObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) out[key] = value;
   return out;
+}
+
+/** A path whose rendering the change made stale; `[path, 'layout']` for everything under it. */
+type StalePath = string | [path: string, type: 'layout'];
+
+export type FormOptions<R> = {
+  /** The action's raw input (validated by the action); by default the form's string fields. */
+  input?: (formData: FormData, actor: Actor | null) => unknown;
+  /** Run as the signed-in person, member or not (accepting an invitation); by default as the member. */
+  asPerson?: boolean;
+  /** The success message (or the whole state) shown by the form. */
+  success?: (result: R) => string | FormState;
+  revalidate?: StalePath[];
+  /** Where to go on success (a route-tree path, or another site's URL); an error stays on the page. */
+  redirect?: (result: R) => string;
+};
+
+/**
+ * The one way a form writes: a server action that runs `action` through `executeAction` for the
+ * signed-in member and answers the form's state. Export its result from a 'use server' file.
+ */
+export function formAction<S extends z.ZodType, R, P>(action: ActionDefinition<S, R, P>, options: FormOptions<R> = {}) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    let result: R | undefined;
+    const state = await toFormState(async () => {
+      const actor = options.asPerson ? await currentPerson() : await currentActor();
+      const input = options.input ? await options.input(formData, actor) : formObject(formData);
+      const done = await executeAction(actor, action, input, { headers: await headers() });
+      result = done;
+      for (const stale of options.revalidate ?? []) {
+        if (typeof stale === 'string') revalidatePath(stale);
+        else revalidatePath(...stale);
+      }
+      return options.success?.(done);
+    });
+    if (state.status === 'success' && options.redirect) redirect(portalPath(options.redirect(result as R)));
+    return state;
+  };
 }

@@ -7,7 +7,10 @@ export const HANDOFF_TTL_MS = 5 * 60 * 1000;
 
 export type HandoffGrant = { userId: string; organizationId: string; path: string };
 
-/** Marks the link used in the same statement that checks it, so two racing clicks cannot both win. */
+/**
+ * Marks the link used in the same statement that checks it, so two racing clicks cannot both win.
+ * Outside the action pipeline, with why: src/platform/actions/outside-pipeline.ts.
+ */
 export async function redeemHandoff(db: Db, token: string, now = new Date()): Promise<HandoffGrant | null> {
   const [grant] = await db
     .update(portalHandoff)

@@ -1,7 +1,6 @@
 import { headers } from 'next/headers';
-import { can, type Permission } from '@config/permissions';
 import { assertSameOrigin } from '../http/origin';
-import { forbidden, unauthorized } from '../http/errors';
+import { unauthorized } from '../http/errors';
 import { actorOf, currentPerson, getPortalSession } from './current';
 import type { Actor } from '../actions/actor';
 import type { PortalSession } from './session';
@@ -20,11 +19,4 @@ export async function requireSignedInPerson(request: Request): Promise<{ actor: 
   const actor = await currentPerson();
   if (!actor) throw unauthorized();
   return { actor, headers: await headers() };
-}
-
-/** For browser JSON routes guarded by one permission of config/permissions.ts (403 without it). */
-export async function requireBrowserPermission(request: Request, permission: Permission): Promise<{ session: PortalSession; actor: Actor; headers: Headers }> {
-  const resolved = await requireBrowserSession(request);
-  if (!can(resolved.session.role, permission)) throw forbidden();
-  return resolved;
 }

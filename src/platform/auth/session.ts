@@ -93,7 +93,10 @@ export async function resolvePortalSession(db: Db, { auth, acting }: SessionReco
   };
 }
 
-/** At most one write a minute per session: enough for "last seen" without a write per page view. */
+/**
+ * At most one write a minute per session: enough for "last seen" without a write per page view.
+ * Outside the action pipeline, with why: src/platform/actions/outside-pipeline.ts.
+ */
 async function touchLastSeen(db: Db, auth: AuthSession, organizationId: string): Promise<void> {
   const last = auth.session.lastSeenAt ? new Date(auth.session.lastSeenAt).getTime() : 0;
   if (Date.now() - last < LAST_SEEN_RESOLUTION_MS) return;

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from './index';
-import { enabledSections, isSectionEnabled, sectionOfPath, sections } from './sections';
+import type { Role } from '@config/permissions';
+import { sections } from '@config/sections';
+import type { Actor } from '../actions/actor';
+import { enabledSections, isSectionEnabled, sectionOfPath, sectionsFor } from './sections';
 
 function setEnv(name: 'DISABLED_SECTIONS' | 'SUPPORT_EMAIL', value: string | undefined): void {
   if (value === undefined) delete process.env[name];
@@ -57,5 +60,23 @@ describe('DISABLED_SECTIONS', () => {
     expect(sectionOfPath('/api/account/audit')?.id).toBe('activity');
     expect(sectionOfPath('/account/usagex')).toBeUndefined();
     expect(sectionOfPath('/account')).toBeUndefined();
+  });
+});
+
+describe('the navigation of an actor', () => {
+  afterEach(() => disable(undefined));
+  const member = (role: Role): Actor => ({ type: 'user', userId: 'u-1', email: 'a@example.test', organizationId: 'org-1', role });
+
+  it('shows each role the switched-on sections its permissions open', () => {
+    disable('usage');
+    expect(sectionsFor(member('owner')).map((s) => s.id)).toEqual(['account', 'team', 'billing', 'invoices', 'api-keys', 'support', 'activity']);
+    expect(sectionsFor(member('viewer')).map((s) => s.id)).toEqual(['account', 'team', 'support']);
+    expect(sectionsFor(member('billing')).map((s) => s.id)).toEqual(['account', 'team', 'billing', 'invoices', 'support']);
+  });
+
+  it('shows a staff actor only what needs no permission, until the console’s own permissions plug in', () => {
+    disable(undefined);
+    const staff: Actor = { type: 'staff', staffId: 's-1', email: 's@vendor.example', name: 'S', role: 'lead', organizationId: 'org-1' };
+    expect(sectionsFor(staff).map((s) => s.id)).toEqual(['account', 'support']);
   });
 });

@@ -1,31 +1,7 @@
-import type { Permission } from '@config/permissions';
+import { consoleSections, sections, type ConsoleSection, type Section } from '@config/sections';
+import type { Actor } from '../actions/actor';
+import { permits } from '../actions/authorize';
 import { getConfig } from './index';
-
-export type Section = {
-  id: string;
-  label: string;
-  href: string;
-  /**
-   * False until the capability ships: the navigation shows it as "coming soon" and its page points to
-   * SUPPORT_EMAIL; without a support address it is hidden, since that page would be a dead end.
-   */
-  ready: boolean;
-  /** Hidden from roles that lack this permission. */
-  permission?: Permission;
-  /** The JSON routes of the section, switched off with it. */
-  api?: string;
-};
-
-export const sections: readonly Section[] = [
-  { id: 'account', label: 'Account', href: '/account', ready: true },
-  { id: 'team', label: 'Team', href: '/account/team', ready: true, api: '/api/account/team' },
-  { id: 'billing', label: 'Billing', href: '/account/billing', ready: true, permission: 'billing.read', api: '/api/account/billing' },
-  { id: 'usage', label: 'Usage', href: '/account/usage', ready: true, api: '/api/account/usage' },
-  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: true, permission: 'invoices.read', api: '/api/account/invoices' },
-  { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: true, permission: 'api_keys.read', api: '/api/account/api-keys' },
-  { id: 'support', label: 'Support', href: '/account/support', ready: false, api: '/api/account/support' },
-  { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },
-];
 
 /** `DISABLED_SECTIONS=usage,support` switches sections off: gone from the navigation, 404 when visited. */
 export function isSectionEnabled(id: string): boolean {
@@ -38,6 +14,16 @@ export function isSectionEnabled(id: string): boolean {
 
 export function enabledSections(): Section[] {
   return sections.filter((s) => isSectionEnabled(s.id));
+}
+
+/** The switched-on sections this actor may open: the navigation. */
+export function sectionsFor(actor: Actor): Section[] {
+  return enabledSections().filter((s) => !s.permission || permits(actor, s.permission));
+}
+
+/** The console pages this staff member's role may open: the console's navigation. */
+export function consoleSectionsFor(actor: Actor): ConsoleSection[] {
+  return consoleSections.filter((s) => permits(actor, s.permission));
 }
 
 function under(path: string, prefix: string | undefined): boolean {

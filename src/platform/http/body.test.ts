@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { rejectionOf } from '../../../tests/support/errors';
-import { DEFAULT_BODY_LIMIT, readJson } from './body';
+import { DEFAULT_BODY_LIMIT, readJson, readJsonInput } from './body';
 import { AppError } from './errors';
 
 const schema = z.object({ name: z.string().min(1), seats: z.number().int().positive().optional() });
@@ -86,5 +86,17 @@ describe('readJson', () => {
   it('treats an empty body as an empty object, so required fields are reported', async () => {
     await expect(readJson(post(null), schema)).rejects.toMatchObject({ code: 'validation_failed', fields: { name: expect.any(String) } });
     expect(await readJson(post(''), z.object({}))).toEqual({});
+  });
+});
+
+describe('readJsonInput', () => {
+  it('hands the body on unvalidated, with the path parameters laid over it', async () => {
+    expect(await readJsonInput(post(JSON.stringify({ role: 'admin', memberId: 'from-body' })), { memberId: 'from-path' })).toEqual({ role: 'admin', memberId: 'from-path' });
+    expect(await readJsonInput(post(''))).toEqual({});
+  });
+
+  it('leaves a body that is no object as it is, for the action to refuse', async () => {
+    expect(await readJsonInput(post('[1]'), { keyId: 'k' })).toEqual([1]);
+    expect(await readJsonInput(post('"x"'), { keyId: 'k' })).toBe('x');
   });
 });

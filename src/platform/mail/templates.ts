@@ -50,30 +50,6 @@ export function changeEmailMail({ name, newEmail, url }: { name: string; newEmai
   };
 }
 
-export function invitationMail({
-  organizationName,
-  inviterName,
-  role,
-  url,
-}: {
-  organizationName: string;
-  inviterName: string;
-  role: string;
-  url: string;
-}): MailTemplate {
-  return {
-    // Names are user input; keep the subject on one line whatever they contain.
-    subject: `${inviterName} invited you to join ${organizationName}`.replace(/\s+/g, ' '),
-    ...renderMail({
-      preheader: `Join ${organizationName} as ${role}.`,
-      heading: `Join ${organizationName}`,
-      paragraphs: [`${inviterName} invited you to join ${organizationName} as ${role}.`, 'Accept the invitation to get access.'],
-      action: { label: 'Accept invitation', url },
-      footer: 'If you were not expecting this invitation, you can ignore this email.',
-    }),
-  };
-}
-
 /** Sent once per lockout, to the account's own address: the person who tried learns nothing from it. */
 export function signInLockedMail({ name, minutes, resetUrl }: { name: string; minutes: number; resetUrl: string }): MailTemplate {
   return {

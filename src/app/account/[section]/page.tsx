@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { requirePortalSession } from '@/platform/auth/current';
 import { getConfig } from '@/platform/config';
-import { isSectionEnabled, sections } from '@/platform/config/sections';
+import { sections } from '@config/sections';
+import { isSectionEnabled } from '@/platform/config/sections';
 import { ButtonLink } from '@/ui/button';
 import { EmptyState } from '@/ui/empty-state';
 

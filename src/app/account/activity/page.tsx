@@ -1,26 +1,23 @@
 import Link from 'next/link';
-import { can } from '@config/permissions';
-import { auditQuery, listAuditEntries } from '@/modules/audit/service';
+import { activityScreenQuery } from '@/modules/audit/queries';
+import { ChangeSummary } from '@/modules/audit/ui/change-summary';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
+import { formatDateTime } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
-import { actorLabel } from './actor-label';
-import { ChangeSummary } from './change-summary';
 import { portalPath } from '@/platform/http/portal-path';
+import { actorLabel } from './actor-label';
 
 export const metadata = { title: 'Activity' };
 
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const session = await requirePortalSession();
-  if (!can(session.role, 'audit.read')) {
+  await requirePortalSession();
+  const read = await readPage(activityScreenQuery, await searchParams);
+  if (read.status !== 'ok') {
     return <EmptyState title="Only owners and admins can see activity" description="Ask an owner or admin of your organization if you need to know who changed what." />;
   }
-  const parsed = auditQuery.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : auditQuery.parse({});
-  const { entries, nextBefore } = await listAuditEntries(await getDb(), session.organization.id, query);
+  const { entries, nextBefore, before } = read.data;
   return (
     <div className="stack stack-lg">
       <div className="page-header">
@@ -40,7 +37,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         ]}
         rows={entries.map((e) => ({
           key: e.id,
-          when: <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>,
+          when: <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, { seconds: true })}</time>,
           who: actorLabel(e),
           what: (
             <span className="stack stack-sm">
@@ -54,9 +51,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         }))}
         empty={<EmptyState title="No activity yet" description="Changes to your organization will appear here." />}
       />
-      {query.before || nextBefore ? (
+      {before || nextBefore ? (
         <nav className="row" aria-label="Pages">
-          {query.before ? <Link href={portalPath('/account/activity')}>Newest</Link> : null}
+          {before ? <Link href={portalPath('/account/activity')}>Newest</Link> : null}
           {nextBefore ? <Link href={portalPath(`/account/activity?before=${nextBefore}`)}>Older entries</Link> : null}
         </nav>
       ) : null}

@@ -1,9 +1,9 @@
-import { gracePeriods } from '@config/api-keys';
-import { can, canManageKey } from '@config/permissions';
-import { grantableScopes, listKeys, maxActiveKeys, type KeyView } from '@/modules/api-keys/service';
+import { apiKeysScreenQuery } from '@/modules/api-keys/queries';
+import type { KeyView } from '@/modules/api-keys/service';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
+import { formatDate, formatDateTime } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
 import { revokeKeyAction } from './actions';
@@ -13,31 +13,27 @@ import { SecretRevealProvider } from './secret-reveal';
 
 export const metadata = { title: 'API keys' };
 
-const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const graceOptions = Object.entries(gracePeriods).map(([value, g]) => ({ value, label: g.label }));
-
 function StatusBadge({ apiKey }: { apiKey: KeyView }) {
   switch (apiKey.status) {
     case 'active':
       return (
         <span className="stack stack-sm stack-start">
           <span className="badge badge-success">Active</span>
-          <span className="small muted nowrap">{apiKey.expiresAt ? `Expires ${day.format(new Date(apiKey.expiresAt))}` : 'Never expires'}</span>
+          <span className="small muted nowrap">{apiKey.expiresAt ? `Expires ${formatDate(apiKey.expiresAt)}` : 'Never expires'}</span>
         </span>
       );
     case 'expiring':
       return (
         <span className="stack stack-sm stack-start">
           <span className="badge badge-warning">Expiring</span>
-          <span className="small muted nowrap">at {when.format(new Date(apiKey.expiresAt!))} UTC</span>
+          <span className="small muted nowrap">at {formatDateTime(apiKey.expiresAt!)} UTC</span>
         </span>
       );
     case 'expired':
       return (
         <span className="stack stack-sm stack-start">
           <span className="badge">Expired</span>
-          <span className="small muted nowrap">{day.format(new Date(apiKey.expiresAt!))}</span>
+          <span className="small muted nowrap">{formatDate(apiKey.expiresAt!)}</span>
         </span>
       );
     case 'revoked':
@@ -60,7 +56,8 @@ function Header({ children }: { children?: React.ReactNode }) {
 export default async function ApiKeysPage() {
   const session = await requirePortalSession();
   const role = session.role;
-  if (!can(role, 'api_keys.read')) {
+  const read = await readPage(apiKeysScreenQuery, {});
+  if (read.status !== 'ok') {
     return (
       <>
         <Header />
@@ -69,11 +66,7 @@ export default async function ApiKeysPage() {
     );
   }
 
-  const keys = await listKeys(await getDb(), session.organization.id, role);
-  const scopes = grantableScopes(role);
-  const working = keys.filter((k) => k.status === 'active' || k.status === 'expiring').length;
-  const canCreate = can(role, 'api_keys.create') && scopes.length > 0;
-  const atLimit = working >= maxActiveKeys ? `Your organization has ${maxActiveKeys} working keys, the most allowed. Revoke one first.` : undefined;
+  const { keys, grantableScopes: scopes, canCreate, atLimit, gracePeriods } = read.data;
 
   return (
     <SecretRevealProvider>
@@ -96,7 +89,6 @@ export default async function ApiKeysPage() {
             { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right' },
           ]}
           rows={keys.map((k) => {
-            const mine = k.createdByUserId === session.user.id;
             const live = k.status === 'active' || k.status === 'expiring';
             return {
               key: k.id,
@@ -117,16 +109,16 @@ export default async function ApiKeysPage() {
               ),
               created: (
                 <span className="stack stack-sm stack-start">
-                  <span className="nowrap">{day.format(new Date(k.createdAt))}</span>
+                  <span className="nowrap">{formatDate(k.createdAt)}</span>
                   <span className="small muted">by {k.createdBy}</span>
                 </span>
               ),
-              lastUsed: <span className="nowrap">{k.lastUsedAt ? day.format(new Date(k.lastUsedAt)) : 'Never'}</span>,
+              lastUsed: <span className="nowrap">{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</span>,
               status: <StatusBadge apiKey={k} />,
               actions: live ? (
                 <span className="row row-end nowrap">
-                  {!k.replacedById && canManageKey(role, 'api_keys.rotate', mine) ? <RotateKeyDialog keyId={k.id} name={k.name} gracePeriods={graceOptions} /> : null}
-                  {canManageKey(role, 'api_keys.revoke', mine) ? (
+                  {k.canRotate ? <RotateKeyDialog keyId={k.id} name={k.name} gracePeriods={gracePeriods} /> : null}
+                  {k.canRevoke ? (
                     <ConfirmActionForm
                       action={revokeKeyAction}
                       fields={{ keyId: k.id }}

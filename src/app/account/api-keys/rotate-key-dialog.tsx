@@ -2,19 +2,19 @@
 
 import { useState } from 'react';
 import { Button } from '@/ui/button';
+import { formatDateTime } from '@/ui/date';
 import { Dialog } from '@/ui/dialog';
 import { rotateKeyAction } from './actions';
 import { KeyFormFooter } from './key-form-footer';
 import { useKeyForm } from './use-key-form';
 
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export function RotateKeyDialog({ keyId, name, gracePeriods }: { keyId: string; name: string; gracePeriods: { value: string; label: string }[] }) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
   const { error, formAction, onSubmit, pending } = useKeyForm(rotateKeyAction, close, ({ previousExpiresAt }) =>
     previousExpiresAt && new Date(previousExpiresAt).getTime() > Date.now()
-      ? `The old key keeps working until ${when.format(new Date(previousExpiresAt))} UTC. Deploy the new one before then.`
+      ? `The old key keeps working until ${formatDateTime(previousExpiresAt)} UTC. Deploy the new one before then.`
       : 'The old key has stopped working.',
   );
 

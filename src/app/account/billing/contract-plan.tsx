@@ -2,7 +2,7 @@ import { planLabels, type Plan } from '@config/plans';
 import Link from 'next/link';
 import type { BillingOverview } from '@/modules/billing/service';
 import { formatMoney } from '@/ui/money';
-import { formatDate } from '../invoices/format';
+import { formatDate } from '@/ui/date';
 import { portalPath } from '@/platform/http/portal-path';
 
 /** A contract customer's terms: set by the contract, so shown and never changed here. */

@@ -1,11 +1,8 @@
-import { can } from '@config/permissions';
-import { billingOverviewOf } from '@/modules/billing/service';
+import { billingScreenQuery } from '@/modules/billing/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
-import { stripeSettings } from '@/platform/stripe/settings';
 import { BillingAccessNote } from './billing-access-note';
 import { DetailsForm } from './details-form';
-import { loadBilling } from './load-billing';
 import { PlanSection } from './plan-section';
 import { TaxIdsSection } from './tax-ids-section';
 
@@ -13,11 +10,9 @@ export const metadata = { title: 'Billing' };
 
 export default async function BillingPage() {
   const session = await requirePortalSession();
-  const role = session.role;
-  if (!can(role, 'billing.read')) return <BillingAccessNote heading="Billing" organizationName={session.organization.name} role={role} />;
-
-  const { billing, stripeProblem } = await loadBilling(await getDb(), session.organization.id);
-  const overview = billingOverviewOf(billing);
+  const read = await readPage(billingScreenQuery, {});
+  if (read.status !== 'ok') return <BillingAccessNote heading="Billing" organizationName={session.organization.name} role={session.role} />;
+  const { overview, stripeProblem, demo, allowed } = read.data;
 
   return (
     <div className="stack stack-lg">
@@ -27,7 +22,7 @@ export default async function BillingPage() {
           <p className="muted">Your plan, how you pay, and who the invoices are made out to.</p>
         </div>
       </div>
-      {overview.provider === 'stripe' && stripeSettings()?.demo ? (
+      {demo ? (
         <p className="banner" role="note">
           <strong>Demo billing.</strong> This plan is billed through a local Stripe simulator: cards, plan changes and invoices work as with Stripe, and no
           card is charged.
@@ -38,9 +33,9 @@ export default async function BillingPage() {
           {stripeProblem}
         </p>
       ) : null}
-      <PlanSection overview={overview} canOpenPortal={can(role, 'billing.open_portal')} />
-      <DetailsForm details={overview.details} editable={can(role, 'billing.update_details')} />
-      <TaxIdsSection taxIds={overview.details.taxIds} canAdd={can(role, 'billing.add_tax_id')} canRemove={can(role, 'billing.remove_tax_id')} />
+      <PlanSection overview={overview} canOpenPortal={allowed.openPortal} />
+      <DetailsForm details={overview.details} editable={allowed.updateDetails} />
+      <TaxIdsSection taxIds={overview.details.taxIds} canAdd={allowed.addTaxId} canRemove={allowed.removeTaxId} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { planLabels, type Plan } from '@config/plans';
 import type { BillingOverview, PaymentMethodSummary } from '@/modules/billing/service';
 import { formatMoney } from '@/ui/money';
-import { formatDate } from '../invoices/format';
+import { formatDate } from '@/ui/date';
 import { PortalButtons } from './portal-buttons';
 import { SubscriptionStatusBadge } from './status-badge';
 

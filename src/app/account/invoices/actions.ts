@@ -1,32 +1,28 @@
 'use server';
 
-import { headers } from 'next/headers';
-import { revalidatePath } from 'next/cache';
-import { getInvoice, reportInvoicePayment } from '@/modules/invoices/service';
-import { formObject, toFormState } from '@/platform/actions/form-action';
-import { currentActor } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
+import { invoiceQuery } from '@/modules/invoices/queries';
+import { reportPayment } from '@/modules/invoices/service';
+import type { Actor } from '@/platform/actions/actor';
+import { executeQuery } from '@/platform/actions/execute-query';
+import { formAction, formObject } from '@/platform/actions/form-action';
 import { AppError } from '@/platform/http/errors';
-import type { FormState } from '@/ui/form-state';
 import { formatMoney, toMajorUnits } from '@/ui/money';
 import { toMinorUnits } from './amount';
 
 /** The typed amount in the minor units of the invoice's own currency (read here, never taken from the form). */
-async function minorAmount(organizationId: string, invoiceId: string, typed: string): Promise<number> {
-  const { currency, amountDue, total } = await getInvoice(await getDb(), organizationId, invoiceId);
-  const minor = toMinorUnits(typed, currency);
-  if (minor === null) throw new AppError('validation_failed', 'Some fields are not valid.', { amount: `Enter the amount in ${currency.toUpperCase()}, e.g. ${toMajorUnits(amountDue || total, currency)}.` });
+async function minorAmount(actor: Actor | null, invoiceId: string, typed: string): Promise<number> {
+  const { invoice } = await executeQuery(actor, invoiceQuery, { invoiceId });
+  const minor = toMinorUnits(typed, invoice.currency);
+  if (minor === null) throw new AppError('validation_failed', 'Some fields are not valid.', { amount: `Enter the amount in ${invoice.currency.toUpperCase()}, e.g. ${toMajorUnits(invoice.amountDue || invoice.total, invoice.currency)}.` });
   return minor;
 }
 
 /** "I paid by bank transfer": recorded for staff to confirm; the invoice then says so. */
-export async function reportPaymentAction(_: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(async () => {
-    const actor = await currentActor();
+export const reportPaymentAction = formAction(reportPayment, {
+  async input(formData, actor) {
     const { invoiceId = '', reference, paidAt, amount: typed = '' } = formObject(formData);
-    const amount = actor?.organizationId && typed.trim() ? await minorAmount(actor.organizationId, invoiceId, typed) : undefined;
-    const { invoice } = await reportInvoicePayment(actor, { invoiceId, reference, paidAt, amount }, { headers: await headers() });
-    revalidatePath('/account/invoices', 'layout');
-    return `Thank you. We’ll confirm your payment of ${formatMoney(invoice.paymentReport!.amount, invoice.currency)} once it arrives.`;
-  });
-}
+    return { invoiceId, reference, paidAt, amount: typed.trim() ? await minorAmount(actor, invoiceId, typed) : undefined };
+  },
+  revalidate: [['/account/invoices', 'layout']],
+  success: ({ invoice }) => `Thank you. We’ll confirm your payment of ${formatMoney(invoice.paymentReport!.amount, invoice.currency)} once it arrives.`,
+});

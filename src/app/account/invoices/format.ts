@@ -1,11 +1,8 @@
-import { formatUtcDay } from '@/ui/date';
-
-// Dates on the billing and invoice screens, in UTC, written the way the invoices themselves write them.
-export const formatDate = formatUtcDay;
+import { formatDateRange } from '@/ui/date';
 
 /** "1 Aug 2026 – 1 Sep 2026", or a dash when the invoice has no period. */
 export function formatPeriod(start: string | null, end: string | null): string {
-  return start && end ? `${formatDate(start)} – ${formatDate(end)}` : '—';
+  return start && end ? formatDateRange(start, end) : '—';
 }
 
 /** An invoice's name on screen: its number, or its id while it has none. */

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { InvoiceSummary } from '@/modules/invoices/service';
+import { InvoiceStatus } from '@/modules/invoices/ui/invoice-status';
+import { formatDate } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 import { Table } from '@/ui/table';
-import { formatDate, formatPeriod, invoiceName } from './format';
-import { InvoiceStatus } from './invoice-status';
+import { formatPeriod, invoiceName } from './format';
 import { portalPath, publicPath } from '@/platform/http/portal-path';
 
 /** The invoices of the range, newest first, each with its PDF. */

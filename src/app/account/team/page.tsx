@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { assignableRoles, can, canChangeRole, canRemove, type Role } from '@config/permissions';
+import { notFound } from 'next/navigation';
 import { planLabels, type Plan } from '@config/plans';
-import { listTeam, seatSummary } from '@/modules/team/service';
+import { teamScreenQuery } from '@/modules/team/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
 import { ActionForm, Field } from '@/ui/action-form';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
+import { formatDate } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
 import { inviteAction, leaveAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from './actions';
@@ -15,15 +16,14 @@ import { portalPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Team' };
 
-const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-
 export default async function TeamPage() {
   const session = await requirePortalSession();
-  const team = await listTeam(await getDb(), session.organization.id);
-  const seats = seatSummary(session.organization.plan, team);
-  const me = session.role;
-  const canInvite = can(me, 'team.invite');
-  const plan = planLabels[session.organization.plan as Plan] ?? session.organization.plan;
+  const read = await readPage(teamScreenQuery, {});
+  if (read.status !== 'ok') notFound();
+  const team = read.data;
+  const { seats, allowed } = team;
+  const canInvite = allowed.invite;
+  const plan = planLabels[team.plan as Plan] ?? team.plan;
 
   return (
     <div className="stack stack-lg">
@@ -48,8 +48,8 @@ export default async function TeamPage() {
             <div className="row">
               <Field label="Email" name="email" type="email" autoComplete="off" required fieldClassName="grow" />
               <Field label="Role" name="role">
-                <select name="role" className="input" defaultValue={assignableRoles(me).includes('member') ? 'member' : assignableRoles(me).at(-1)}>
-                  {assignableRoles(me).map((r: Role) => (
+                <select name="role" className="input" defaultValue={allowed.inviteRoles.includes('member') ? 'member' : allowed.inviteRoles.at(-1)}>
+                  {allowed.inviteRoles.map((r) => (
                     <option key={r} value={r}>
                       {r}
                     </option>
@@ -71,21 +71,20 @@ export default async function TeamPage() {
           { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right' },
         ]}
         rows={team.members.map((m) => {
-          const self = m.userId === session.user.id;
-          const roleOptions = assignableRoles(me).filter((to) => canChangeRole(me, m.role, to));
+          const { self, roleOptions } = m;
           return {
             key: m.id,
             name: self ? `${m.name} (you)` : m.name,
             email: m.email,
             role: !self && roleOptions.length > 0 ? <RoleSelect memberId={m.id} memberName={m.name} role={m.role} options={roleOptions} /> : <span className="badge">{m.role}</span>,
-            lastActive: m.lastActiveAt ? day.format(new Date(m.lastActiveAt)) : 'Never',
+            lastActive: m.lastActiveAt ? formatDate(m.lastActiveAt) : 'Never',
             actions: self ? (
-              me === 'owner' ? null : (
+              allowed.leave ? (
                 <ConfirmActionForm action={leaveAction} size="sm" variant="secondary" title={`Leave ${session.organization.name}?`} description="You lose access at once. Someone will have to invite you again." confirmLabel="Leave" danger>
                   Leave organization
                 </ConfirmActionForm>
-              )
-            ) : canRemove(me, m.role) ? (
+              ) : null
+            ) : m.removable ? (
               <ConfirmActionForm
                 action={removeMemberAction}
                 fields={{ memberId: m.id }}
@@ -121,7 +120,7 @@ export default async function TeamPage() {
             email: i.email,
             role: i.role,
             invitedBy: i.invitedBy ?? '—',
-            expires: i.expired ? <span className="badge badge-warning">Expired</span> : day.format(new Date(i.expiresAt)),
+            expires: i.expired ? <span className="badge badge-warning">Expired</span> : formatDate(i.expiresAt),
             actions: canInvite ? (
               <span className="row row-end">
                 <ConfirmActionForm action={resendInvitationAction} fields={{ invitationId: i.id }} size="sm" variant="secondary" title={`Resend the invitation to ${i.email}?`} description="A new link is sent; the old one stops working." confirmLabel="Resend" aria-label={`Resend invitation to ${i.email}`}>
@@ -137,8 +136,8 @@ export default async function TeamPage() {
         />
       </section>
 
-      {me === 'owner' ? (
-        <TransferOwnership organizationName={session.organization.name} candidates={team.members.filter((m) => m.userId !== session.user.id).map((m) => ({ id: m.id, label: `${m.name} (${m.email})` }))} />
+      {allowed.transferOwnership ? (
+        <TransferOwnership organizationName={session.organization.name} candidates={team.members.filter((m) => !m.self).map((m) => ({ id: m.id, label: `${m.name} (${m.email})` }))} />
       ) : null}
     </div>
   );

@@ -1,15 +1,10 @@
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const monthLabel = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+import { formatDateRange } from '@/ui/date';
 
-const at = (day: string) => new Date(`${day}T00:00:00Z`);
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export const formatNumber = (value: number) => number.format(value);
-export const formatDay = (day: string) => dayLabel.format(at(day));
-export const formatMonth = (day: string) => monthLabel.format(at(day));
 
 /** "1 Nov 2026 – 30 Nov 2026": a period given as [start, end) days, shown with its last day. */
 export function formatPeriod(period: { start: string; end: string }): string {
-  return `${longDay.format(at(period.start))} – ${longDay.format(new Date(at(period.end).getTime() - 86_400_000))}`;
+  return formatDateRange(period.start, new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000));
 }

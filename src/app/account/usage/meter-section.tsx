@@ -3,7 +3,8 @@ import type { MeterSeries, MeterUsage } from '@/modules/usage/service';
 import { Chart } from '@/ui/chart';
 import { ProgressBar } from '@/ui/chart-progress';
 import { publicPath } from '@/platform/http/portal-path';
-import { formatDay, formatMonth, formatNumber } from './format';
+import { formatDayMonth, formatMonth } from '@/ui/date';
+import { formatNumber } from './format';
 
 type Props = { usage: MeterUsage; daily: MeterSeries; monthly: MeterSeries; plan: string };
 
@@ -38,7 +39,7 @@ export function MeterSection({ usage, daily, monthly, plan }: Props) {
       )}
 
       <h3>Last 30 days</h3>
-      <Chart title={`${label} per day, last 30 days (UTC)`} kind="bar" points={daily.series.map((p) => ({ key: p.date, label: formatDay(p.date), value: p.value }))} formatValue={formatNumber} labelEvery={7} />
+      <Chart title={`${label} per day, last 30 days (UTC)`} kind="bar" points={daily.series.map((p) => ({ key: p.date, label: formatDayMonth(p.date), value: p.value }))} formatValue={formatNumber} labelEvery={7} />
       <h3>Last 12 months</h3>
       <Chart title={`${label} per month, last 12 months`} kind="line" points={monthly.series.map((p) => ({ key: p.date, label: formatMonth(p.date), value: p.value }))} formatValue={formatNumber} labelEvery={2} />
 

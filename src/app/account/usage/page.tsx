@@ -1,9 +1,7 @@
 import { notFound } from 'next/navigation';
-import { can } from '@config/permissions';
-import { meterIds } from '@config/usage';
-import { usageOverview, usageSeries } from '@/modules/usage/service';
+import { usageScreenQuery } from '@/modules/usage/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
 import { EmptyState } from '@/ui/empty-state';
 import { formatPeriod } from './format';
 import { MeterSection } from './meter-section';
@@ -11,16 +9,10 @@ import { MeterSection } from './meter-section';
 export const metadata = { title: 'Usage' };
 
 export default async function UsagePage() {
-  const session = await requirePortalSession();
-  if (!can(session.role, 'usage.read')) notFound();
-  const db = await getDb();
-  const org = session.organization;
-  const now = new Date();
-  const [overview, series] = await Promise.all([
-    usageOverview(db, org, now),
-    Promise.all(meterIds.map(async (meter) => ({ meter, daily: await usageSeries(db, org, meter, '30d', now), monthly: await usageSeries(db, org, meter, '12m', now) }))),
-  ]);
-  const empty = series.every((s) => s.monthly.total === 0 && s.daily.total === 0);
+  await requirePortalSession();
+  const read = await readPage(usageScreenQuery, {});
+  if (read.status !== 'ok') notFound();
+  const { overview, series, plan, empty } = read.data;
 
   return (
     <div className="stack stack-lg">
@@ -35,7 +27,7 @@ export default async function UsagePage() {
       ) : (
         overview.meters.map((usage) => {
           const { daily, monthly } = series.find((s) => s.meter === usage.meter)!;
-          return <MeterSection key={usage.meter} usage={usage} daily={daily} monthly={monthly} plan={org.plan} />;
+          return <MeterSection key={usage.meter} usage={usage} daily={daily} monthly={monthly} plan={plan} />;
         })
       )}
     </div>

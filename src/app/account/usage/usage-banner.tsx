@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { currentUsageAlerts } from '@/modules/usage/service';
-import { getDb } from '@/platform/db/client';
+import { usageAlertsQuery } from '@/modules/usage/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { portalPath } from '@/platform/http/portal-path';
 
 /** The portal-wide notice that a usage limit is near or reached this period, with the way out. */
-export async function UsageBanner({ organization }: { organization: { id: string; plan: string } }) {
-  const alerts = await currentUsageAlerts(await getDb(), organization);
+export async function UsageBanner() {
+  const read = await readPage(usageAlertsQuery, {});
+  const alerts = read.status === 'ok' ? read.data : [];
   if (alerts.length === 0) return null;
   const reached = alerts.filter((a) => a.threshold >= 100);
   const near = alerts.filter((a) => a.threshold < 100);

@@ -2,6 +2,7 @@ import { listStaff, type StaffView } from '@/modules/staff/service';
 import { requireStaffPage, type StaffActor } from '@/platform/auth/staff-session';
 import { getDb } from '@/platform/db/client';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
+import { formatDate } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
 import { Table } from '@/ui/table';
 import { removeStaffAction, setStaffDisabledAction } from './actions';
@@ -9,8 +10,6 @@ import { InviteStaff } from './invite-staff';
 import { StaffRoleSelect } from './staff-role-select';
 
 export const metadata = { title: 'Staff' };
-
-const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 const statusLabels: Record<StaffView['status'], { label: string; badge: string }> = {
   active: { label: 'Active', badge: 'badge-success' },
@@ -67,7 +66,7 @@ function rowOf(s: StaffView, me: StaffActor) {
     role: self ? <span className="badge">{s.role}</span> : <StaffRoleSelect id={s.id} name={s.name} role={s.role} />,
     status: <span className={`badge ${status.badge}`}>{status.label}</span>,
     signIn: signInOf(s),
-    added: day.format(new Date(s.createdAt)),
+    added: formatDate(s.createdAt),
     actions: self ? null : actionsFor(s),
   };
 }

@@ -1,14 +1,11 @@
 import type { ReactNode } from 'react';
 import { MAX_INVOICES_PER_ARCHIVE } from '@config/billing';
-import { can } from '@config/permissions';
-import { invoiceRangeInput, listInvoices } from '@/modules/invoices/service';
+import { invoicesScreenQuery } from '@/modules/invoices/queries';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
-import { fieldErrorsOf } from '@/platform/http/validation';
+import { formatDate } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
 import { BillingAccessNote } from '../../billing/billing-access-note';
-import { loadBilling } from '../../billing/load-billing';
-import { formatDate } from '../format';
 import { InvoiceTable } from '../invoice-table';
 import { rangeQuery } from '../presets';
 import { RangeFilter } from '../range-filter';
@@ -44,25 +41,21 @@ function Header({ children }: { children?: ReactNode }) {
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requirePortalSession();
-  if (!can(session.role, 'invoices.read')) return <BillingAccessNote heading="Invoices" organizationName={session.organization.name} role={session.role} />;
-
   const query = await searchParams;
-  const asked = { from: single(query.from), to: single(query.to) };
-  const parsed = invoiceRangeInput.safeParse(asked);
+  const range = { from: single(query.from), to: single(query.to) };
+  const read = await readPage(invoicesScreenQuery, range);
   const now = new Date();
-  if (!parsed.success) {
+  if (read.status === 'invalid') {
     return (
       <div className="stack stack-lg">
         <Header />
-        <RangeFilter range={asked} errors={fieldErrorsOf(parsed.error)} now={now} />
+        <RangeFilter range={range} errors={read.fields} now={now} />
       </div>
     );
   }
+  if (read.status !== 'ok') return <BillingAccessNote heading="Invoices" organizationName={session.organization.name} role={session.role} />;
 
-  const range = parsed.data;
-  const db = await getDb();
-  const { stripeProblem } = await loadBilling(db, session.organization.id); // a Stripe customer's first look fetches its invoices
-  const invoices = await listInvoices(db, session.organization.id, range, MAX_INVOICES_PER_ARCHIVE + 1);
+  const { invoices, stripeProblem } = read.data; // a Stripe customer's first look fetches its invoices
   const ranged = Boolean(range.from || range.to);
 
   return (

@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { can } from '@config/permissions';
-import { getInvoice, type InvoiceDetail } from '@/modules/invoices/service';
+import { invoiceScreenQuery } from '@/modules/invoices/queries';
+import { InvoiceStatus } from '@/modules/invoices/ui/invoice-status';
+import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { getDb } from '@/platform/db/client';
-import { AppError } from '@/platform/http/errors';
 import { buttonClassName } from '@/ui/button';
+import { formatDate } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
-import { formatDate, formatPeriod, invoiceName } from '../format';
-import { InvoiceStatus } from '../invoice-status';
+import { formatPeriod, invoiceName } from '../format';
 import { InvoiceLines } from './invoice-lines';
 import { PaymentReportNotice } from './payment-report-notice';
 import { ReportPaymentForm } from './report-payment-form';
@@ -16,22 +15,13 @@ import { portalPath, publicPath } from '@/platform/http/portal-path';
 
 export const metadata = { title: 'Invoice' };
 
-/** Another organization's invoice, or no invoice at all: not found either way. */
-async function invoiceOrNotFound(organizationId: string, id: string): Promise<InvoiceDetail> {
-  try {
-    return await getInvoice(await getDb(), organizationId, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-}
-
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePortalSession();
-  if (!can(session.role, 'invoices.read')) notFound();
-  const invoice = await invoiceOrNotFound(session.organization.id, (await params).id);
+  await requirePortalSession();
+  // Another organization's invoice, no invoice at all, or no right to see invoices: not found either way.
+  const read = await readPage(invoiceScreenQuery, { invoiceId: (await params).id });
+  if (read.status !== 'ok') notFound();
+  const { invoice, canReportPayment: canReport } = read.data;
   const name = invoiceName(invoice);
-  const canReport = invoice.status === 'open' && !invoice.paymentReport && can(session.role, 'invoices.report_payment');
 
   return (
     <div className="stack stack-lg">

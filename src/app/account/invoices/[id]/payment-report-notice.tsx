@@ -1,6 +1,6 @@
 import type { InvoiceDetail } from '@/modules/invoices/service';
 import { formatMoney } from '@/ui/money';
-import { formatDate } from '../format';
+import { formatDate } from '@/ui/date';
 
 /** A reported bank transfer: awaiting confirmation while the invoice is open, then history. */
 export function PaymentReportNotice({ invoice }: { invoice: InvoiceDetail }) {

@@ -1,18 +1,18 @@
-import { availableScopes, createApiKey, createKeyInput, listKeys } from '@/modules/api-keys/service';
+import { apiKeysQuery } from '@/modules/api-keys/queries';
+import { createKey } from '@/modules/api-keys/service';
+import { executeAction } from '@/platform/actions/execute';
+import { executeQuery } from '@/platform/actions/execute-query';
 import { requireBrowserSession } from '@/platform/auth/require';
-import { getDb } from '@/platform/db/client';
-import { readJson } from '@/platform/http/body';
+import { readJsonInput } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { route } from '@/platform/http/route';
 
 export const GET = route(async (request) => {
-  const { session } = await requireBrowserSession(request);
-  const keys = await listKeys(await getDb(), session.organization.id, session.role);
-  return ok({ keys, availableScopes: availableScopes() });
+  const { actor } = await requireBrowserSession(request);
+  return ok(await executeQuery(actor, apiKeysQuery, {}));
 });
 
 export const POST = route(async (request) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const body = await readJson(request, createKeyInput);
-  return ok(await createApiKey(actor, body, { headers }), 201);
+  return ok(await executeAction(actor, createKey, await readJsonInput(request), { headers }), 201);
 });

@@ -1,12 +1,10 @@
-import { billingOverviewOf } from '@/modules/billing/service';
-import { billingWithFirstSync } from '@/modules/stripe-sync/service';
-import { requireBrowserPermission } from '@/platform/auth/require';
-import { getDb } from '@/platform/db/client';
+import { billingQuery } from '@/modules/billing/queries';
+import { executeQuery } from '@/platform/actions/execute-query';
+import { requireBrowserSession } from '@/platform/auth/require';
 import { ok } from '@/platform/http/envelope';
 import { route } from '@/platform/http/route';
 
 export const GET = route(async (request) => {
-  const { session } = await requireBrowserPermission(request, 'billing.read');
-  const { synced: _synced, ...overview } = billingOverviewOf(await billingWithFirstSync(await getDb(), session.organization.id));
-  return ok(overview);
+  const { actor } = await requireBrowserSession(request);
+  return ok(await executeQuery(actor, billingQuery, {}));
 });

@@ -1,13 +1,10 @@
-import { can } from '@config/permissions';
-import { listTeam } from '@/modules/team/service';
+import { teamQuery } from '@/modules/team/queries';
+import { executeQuery } from '@/platform/actions/execute-query';
 import { requireBrowserSession } from '@/platform/auth/require';
-import { getDb } from '@/platform/db/client';
 import { ok } from '@/platform/http/envelope';
-import { forbidden } from '@/platform/http/errors';
 import { route } from '@/platform/http/route';
 
 export const GET = route(async (request) => {
-  const { session } = await requireBrowserSession(request);
-  if (!can(session.role, 'team.read')) throw forbidden();
-  return ok(await listTeam(await getDb(), session.organization.id));
+  const { actor } = await requireBrowserSession(request);
+  return ok(await executeQuery(actor, teamQuery, {}));
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { newKey, requestTo, useApiKeyTestDatabase, type RouteTarget } from '../../../../../tests/support/api-key-fixtures';
 import { useApiServer } from '../../../../../tests/support/api-server';
 import { seedOrg, userActor } from '../../../../../tests/support/test-db';
-import { revokeApiKey } from '@/modules/api-keys/service';
+import { revokeKey } from '@/modules/api-keys/service';
 import { INGEST_PATH } from '@/modules/usage/service';
 import { POST } from './route';
+import { executeAction } from '@/platform/actions/execute';
 
 // The HTTP edge of ingest: auth, body limits and the envelope, on both transports. What ingest does is
 // tested in src/modules/usage.
@@ -75,7 +76,7 @@ describe.each(transports)('POST /api/v1/usage-events (%s)', (_transport, target)
     expect(await noScope.json()).toMatchObject({ error: { code: 'forbidden', message: 'This API key lacks the usage:write scope.' } });
 
     const writer = await newKey(owner, { scopes: ['usage:write'] });
-    await revokeApiKey(userActor(owner), { keyId: writer.key.id });
+    await executeAction(userActor(owner), revokeKey, { keyId: writer.key.id });
     const revoked = await post(JSON.stringify({ events: [event(owner.organizationId, 1)] }), { authorization: `Bearer ${writer.secret}` });
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: { code: 'unauthorized', message: 'This API key is revoked.' } });

@@ -1,12 +1,11 @@
-import { memberIdInput, transferOwnership } from '@/modules/team/service';
+import { transferOwnership } from '@/modules/team/service';
 import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
-import { readJson } from '@/platform/http/body';
+import { readJsonInput } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { route } from '@/platform/http/route';
 
 export const POST = route(async (request) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const body = await readJson(request, memberIdInput);
-  return ok(await executeAction(actor, transferOwnership, body, { headers }));
+  return ok(await executeAction(actor, transferOwnership, await readJsonInput(request), { headers }));
 });

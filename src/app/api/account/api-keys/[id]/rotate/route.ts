@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { rotateApiKey } from '@/modules/api-keys/service';
+import { rotateKey } from '@/modules/api-keys/service';
+import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
-import { readJson } from '@/platform/http/body';
+import { readJsonInput } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { param, route } from '@/platform/http/route';
 
@@ -9,6 +9,5 @@ type Context = { params: Promise<{ id: string }> };
 
 export const POST = route<Context>(async (request, context) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const body = await readJson(request, z.object({ gracePeriod: z.unknown() }));
-  return ok(await rotateApiKey(actor, { gracePeriod: body.gracePeriod, keyId: await param(context, 'id') }, { headers }), 201);
+  return ok(await executeAction(actor, rotateKey, await readJsonInput(request, { keyId: await param(context, 'id') }), { headers }), 201);
 });

@@ -1,9 +1,10 @@
-import { removeOrganizationTaxId } from '@/modules/billing/service';
+import { removeTaxId } from '@/modules/billing/service';
+import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
 import { ok } from '@/platform/http/envelope';
 import { param, route } from '@/platform/http/route';
 
 export const DELETE = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const { actor, headers } = await requireBrowserSession(request);
-  return ok(await removeOrganizationTaxId(actor, { taxIdId: await param(context, 'id') }, { headers }));
+  return ok(await executeAction(actor, removeTaxId, { taxIdId: await param(context, 'id') }, { headers }));
 });

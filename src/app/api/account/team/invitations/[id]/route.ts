@@ -1,4 +1,4 @@
-import { invitationView, revokeInvitation } from '@/modules/team/service';
+import { revokeInvitation } from '@/modules/team/service';
 import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
 import { ok } from '@/platform/http/envelope';
@@ -6,6 +6,5 @@ import { param, route } from '@/platform/http/route';
 
 export const DELETE = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const { invitation } = await executeAction(actor, revokeInvitation, { invitationId: await param(context, 'id') }, { headers });
-  return ok({ invitation: invitationView(invitation, null) });
+  return ok(await executeAction(actor, revokeInvitation, { invitationId: await param(context, 'id') }, { headers }));
 });

@@ -1,7 +1,7 @@
-import { changeRole, changeRoleInput, removeMember } from '@/modules/team/service';
+import { changeRole, removeMember } from '@/modules/team/service';
 import { executeAction } from '@/platform/actions/execute';
 import { requireBrowserSession } from '@/platform/auth/require';
-import { readJson } from '@/platform/http/body';
+import { readJsonInput } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { param, route } from '@/platform/http/route';
 
@@ -9,8 +9,7 @@ type Context = { params: Promise<{ memberId: string }> };
 
 export const PATCH = route<Context>(async (request, context) => {
   const { actor, headers } = await requireBrowserSession(request);
-  const body = await readJson(request, changeRoleInput.omit({ memberId: true }));
-  const { member } = await executeAction(actor, changeRole, { ...body, memberId: await param(context, 'memberId') }, { headers });
+  const { member } = await executeAction(actor, changeRole, await readJsonInput(request, { memberId: await param(context, 'memberId') }), { headers });
   return ok({ member });
 });
 

@@ -1,5 +1,6 @@
-import { issueContractInvoice } from '@/modules/invoices/service';
-import { readJsonValue } from '@/platform/http/body';
+import { createContractInvoice } from '@/modules/invoices/service';
+import { executeAction } from '@/platform/actions/execute';
+import { readJsonInput } from '@/platform/http/body';
 import { ok } from '@/platform/http/envelope';
 import { requestMeta } from '@/platform/http/request-meta';
 import { param, route } from '@/platform/http/route';
@@ -7,7 +8,6 @@ import { assertServerSecret } from '@/platform/http/server-secret';
 
 export const POST = route<{ params: Promise<{ externalId: string }> }>(async (request, context) => {
   await assertServerSecret(request.headers);
-  const body = await readJsonValue(request);
-  const externalId = await param(context, 'externalId');
-  return ok(await issueContractInvoice({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, { ...(body as object), externalId }), 201);
+  const input = await readJsonInput(request, { externalId: await param(context, 'externalId') });
+  return ok(await executeAction({ type: 'host', organizationId: null, ...requestMeta(request.headers) }, createContractInvoice, input), 201);
 });

@@ -1,0 +1,39 @@
+import type { Permission, StaffPermission } from './permissions';
+
+// The sections of the portal, in the order of its navigation. Each is switched off by DISABLED_SECTIONS
+// (hidden and 404) and hidden from the roles that lack its permission.
+
+export type Section = {
+  id: string;
+  label: string;
+  href: string;
+  /**
+   * False until the capability ships: the navigation shows it as "coming soon" and its page points to
+   * SUPPORT_EMAIL; without a support address it is hidden, since that page would be a dead end.
+   */
+  ready: boolean;
+  /** Hidden from roles that lack this permission. */
+  permission?: Permission;
+  /** The JSON routes of the section, switched off with it. */
+  api?: string;
+};
+
+export const sections: readonly Section[] = [
+  { id: 'account', label: 'Account', href: '/account', ready: true },
+  { id: 'team', label: 'Team', href: '/account/team', ready: true, permission: 'team.read', api: '/api/account/team' },
+  { id: 'billing', label: 'Billing', href: '/account/billing', ready: true, permission: 'billing.read', api: '/api/account/billing' },
+  { id: 'usage', label: 'Usage', href: '/account/usage', ready: true, permission: 'usage.read', api: '/api/account/usage' },
+  { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: true, permission: 'invoices.read', api: '/api/account/invoices' },
+  { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: true, permission: 'api_keys.read', api: '/api/account/api-keys' },
+  { id: 'support', label: 'Support', href: '/account/support', ready: false, api: '/api/account/support' },
+  { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },
+];
+
+/** The staff console's navigation; each entry is shown to the staff roles holding its permission. */
+export type ConsoleSection = { id: string; label: string; href: string; permission: StaffPermission };
+
+export const consoleSections: readonly ConsoleSection[] = [
+  { id: 'customers', label: 'Customers', href: '/admin', permission: 'staff.customers.read' },
+  { id: 'audit', label: 'Audit', href: '/admin/audit', permission: 'staff.audit.read' },
+  { id: 'staff', label: 'Staff', href: '/admin/staff', permission: 'staff.staff.manage' },
+];

@@ -1,0 +1,30 @@
+/**
+ * The writes that rightly do not go through `executeAction`, each with why. Every other write runs in
+ * an action's transaction (a handle named `tx`), audited; `outside-pipeline.test.ts` scans src/ and
+ * fails on a write that is neither. Not listed because not ours: Better Auth writes its own tables
+ * (sign-up, sign-in, sign-out, verification and reset tokens); our changes to them (password,
+ * two-factor, sessions) are actions that call Better Auth in `prepare`. The rate limiters count in
+ * memory or Redis, not in the database.
+ */
+export const writesOutsideThePipeline = [
+  {
+    file: 'src/modules/stripe-sync/inbox.ts',
+    what: 'The Stripe webhook inbox: each verified event stored, claimed, and marked processed, ignored or failed.',
+    why: 'Bookkeeping of deliveries around the change, not the change: what an event changes runs as the audited action system.sync_stripe. A failure must be recorded (to retry it) exactly when that action rolled back.',
+  },
+  {
+    file: 'src/modules/api-keys/last-used.ts',
+    what: 'The last-used time of API keys, flushed in batches.',
+    why: 'Bookkeeping of use, not a change anyone makes: verify must not write on its hot path, and an audit row per use would drown the log.',
+  },
+  {
+    file: 'src/platform/auth/session.ts',
+    what: 'Session touch: a session’s last-seen time and its member’s last-active time, at most once a minute.',
+    why: 'A side effect of reading a page, which is nobody’s change; the sessions list and the team page show it.',
+  },
+  {
+    file: 'src/platform/auth/handoff-redeem.ts',
+    what: 'Redeeming a single-use handoff link: marked used in the statement that checks it.',
+    why: 'Runs inside Better Auth’s endpoint, which then creates the session; making the link was audited (host.create_portal_session), and a racing second click must lose in one statement.',
+  },
+] as const;
