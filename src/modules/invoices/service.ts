@@ -5,6 +5,7 @@ import { createContractInvoice, markInvoicePaid, reportPayment } from './actions
 import type { InvoiceRange } from './inputs';
 import { invoiceDetail, invoiceOf, invoiceSummary, listInvoiceRows, type InvoiceDetail, type InvoiceSummary } from './read';
 
+export { staffMarkInvoicePaid } from './actions';
 export { seedDemoContractInvoices } from './demo-invoices';
 export { invoiceArchive, invoicePdf } from './documents';
 export { invoiceRangeInput, type InvoiceRange } from './inputs';

@@ -74,6 +74,15 @@ export async function readJsonValue(request: Request, options: { maxBytes?: numb
   return parseJsonText(await readText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT));
 }
 
+/**
+ * The JSON body for the action to validate (zod runs once, there), with the route's path parameters
+ * laid over it. A body that is no object goes as it is: the action's schema refuses it.
+ */
+export async function readJsonInput(request: Request, pathParams: Record<string, string> = {}): Promise<unknown> {
+  const body = await readJsonValue(request);
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...pathParams } : body;
+}
+
 /** readJsonValue for a node:http request. */
 export async function readNodeJsonValue(request: IncomingMessage, options: { maxBytes?: number } = {}): Promise<unknown> {
   return parseJsonText(await readNodeText(request, options.maxBytes ?? DEFAULT_BODY_LIMIT));
