@@ -10,10 +10,10 @@ import type { Db } from '@/platform/db/types';
 import { sendMail } from '@/platform/mail/send-mail';
 import { invitationMail } from '@/platform/mail/templates';
 import { membership, organization } from '@/platform/tenancy/schema';
-import { inviteMember, resendInvitation } from './actions';
+import { inviteMember, resendInvitation, staffResendInvitation } from './actions';
 import { invitation } from './schema';
 
-export { acceptInvitation, changeRole, leaveOrganization, removeMember, revokeInvitation, transferOwnership } from './actions';
+export { acceptInvitation, changeRole, leaveOrganization, removeMember, revokeInvitation, staffRevokeInvitation, transferOwnership } from './actions';
 export { acceptInput, changeRoleInput, inviteInput, memberIdInput } from './inputs';
 
 export type MemberView = { id: string; userId: string; email: string; name: string; role: Role; lastActiveAt: string | null };
@@ -54,23 +54,28 @@ function acceptUrl(token: string): string {
   return `${getConfig().portalUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
 }
 
-async function mailInvitation(to: string, role: string, organizationName: string, inviter: string, token: string): Promise<void> {
-  await sendMail({ to, ...invitationMail({ organizationName, inviterName: inviter, role, url: acceptUrl(token) }) });
+type Mailable = { invitation: typeof invitation.$inferSelect; token: string; organizationName: string };
+
+/** Mails an invitation's link once its action committed (a failed mail leaves an invitation to resend). */
+async function mailInvitation({ invitation: row, token, organizationName }: Mailable, inviter: string): Promise<InvitationView> {
+  await sendMail({ to: row.email, ...invitationMail({ organizationName, inviterName: inviter, role: row.role, url: acceptUrl(token) }) });
+  return invitationView(row, inviter);
 }
 
-/** Invites, then mails the link (after the commit: a failed mail leaves an invitation to resend). */
+const inviterOf = (actor: Actor | null) => (actor && 'email' in actor ? actor.email : 'Your team');
+
 export async function inviteAndMail(actor: Actor | null, raw: unknown, options: { headers?: Headers } = {}): Promise<InvitationView> {
-  const { invitation: created, token, organizationName } = await executeAction(actor, inviteMember, raw, options);
-  const inviter = actor && 'email' in actor ? actor.email : 'Your team';
-  await mailInvitation(created.email, created.role, organizationName, inviter, token);
-  return invitationView(created, inviter);
+  return mailInvitation(await executeAction(actor, inviteMember, raw, options), inviterOf(actor));
 }
 
 export async function resendAndMail(actor: Actor | null, raw: unknown, options: { headers?: Headers } = {}): Promise<InvitationView> {
-  const { invitation: updated, token, organizationName } = await executeAction(actor, resendInvitation, raw, options);
-  const inviter = actor && 'email' in actor ? actor.email : 'Your team';
-  await mailInvitation(updated.email, updated.role, organizationName, inviter, token);
-  return invitationView(updated, inviter);
+  return mailInvitation(await executeAction(actor, resendInvitation, raw, options), inviterOf(actor));
+}
+
+/** The support team's resend: the mail names the member who invited, not the support person. */
+export async function staffResendAndMail(actor: Actor | null, raw: unknown, options: { headers?: Headers } = {}): Promise<InvitationView> {
+  const resent = await executeAction(actor, staffResendInvitation, raw, options);
+  return mailInvitation(resent, resent.inviter ?? 'Your team');
 }
 
 export type InvitationPreview =
