@@ -1,38 +1,21 @@
-import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncOrganization } from '@/modules/stripe-sync/service';
 import { executeAction } from '@/platform/actions/execute';
-import { auditLog } from '@/platform/actions/schema';
-import { organization } from '@/platform/tenancy/schema';
 import { rejectionOf } from '../../../tests/support/errors';
+import { issueOpenInvoice } from '../../../tests/support/invoice-fixtures';
 import { customerActivity, seedStaff } from '../../../tests/support/staff-fixtures';
 import { seedStripeTeam, useFakeStripe } from '../../../tests/support/stripe-fixtures';
-import { eventsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
-import { hostActor, useTestDatabase, userActor } from '../../../tests/support/test-db';
-import { getInvoice, issueContractInvoice, listInvoices, reportInvoicePayment, staffMarkInvoicePaid } from './service';
+import { auditCount, eventsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
+import { useTestDatabase, userActor } from '../../../tests/support/test-db';
+import { getInvoice, listInvoices, reportInvoicePayment, staffMarkInvoicePaid } from './service';
 
 const t = useTestDatabase();
 const fake = useFakeStripe();
 
 let team: SeededTeam;
-let seq = 0;
 
-async function issue(customer: SeededTeam = team) {
-  const [org] = await t.db.select({ externalId: organization.externalId }).from(organization).where(eq(organization.id, customer.organizationId));
-  const input = {
-    externalId: org!.externalId,
-    number: `STAFF-${++seq}`,
-    issuedAt: '2026-07-01',
-    dueAt: '2026-07-31',
-    periodStart: '2026-07-01',
-    periodEnd: '2026-07-31',
-    currency: 'eur',
-    lines: [{ description: 'Enterprise plan', quantity: 1, unitAmount: 90_000 }],
-  };
-  return (await issueContractInvoice(hostActor, input)).invoice;
-}
+const issue = () => issueOpenInvoice(t.db, team.organizationId, 90_000);
 
-const auditCount = async (organizationId: string) => (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.organizationId, organizationId)))[0]!.n;
 
 beforeAll(async () => {
   team = await seedTeam(t.db, ['billing']);
@@ -43,13 +26,13 @@ describe('staff.invoices.mark_paid', () => {
     const invoice = await issue();
     await reportInvoicePayment(userActor(team.members[0]!), { invoiceId: invoice.id, reference: 'BANK-1', paidAt: '2026-07-10', amount: 90_000 });
     const agent = await seedStaff(t.db, 'agent', { name: 'Sam Support' });
-    const before = await auditCount(team.organizationId);
+    const before = await auditCount(t.db, team.organizationId);
 
     const { invoice: paid } = await executeAction(agent, staffMarkInvoicePaid, { invoiceId: invoice.id, reference: '  SEPA 2026-07-10  ' });
 
     expect(paid).toMatchObject({ id: invoice.id, status: 'paid', paymentReported: false, amountDue: 0 });
     expect((await getInvoice(t.db, team.organizationId, invoice.id)).status).toBe('paid');
-    expect(await auditCount(team.organizationId)).toBe(before + 1);
+    expect(await auditCount(t.db, team.organizationId)).toBe(before + 1);
     expect(await customerActivity(t.db, team.organizationId, 'staff.invoices.mark_paid')).toEqual([
       { actor: { type: 'staff', id: agent.staffId, email: agent.email, name: 'Sam Support' }, shownAs: 'Support (Sam Support)', entityId: invoice.id, after: { status: 'paid', reference: 'SEPA 2026-07-10' } },
     ]);
@@ -61,12 +44,12 @@ describe('staff.invoices.mark_paid', () => {
     const mine = await issue();
     const other = await seedTeam(t.db);
     const onOtherPage = { ...(await seedStaff(t.db, 'lead')), organizationId: other.organizationId };
-    const before = await auditCount(team.organizationId);
+    const before = await auditCount(t.db, team.organizationId);
 
     expect(await rejectionOf(executeAction(onOtherPage, staffMarkInvoicePaid, { invoiceId: mine.id }))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(executeAction(await seedStaff(t.db, 'agent'), staffMarkInvoicePaid, { invoiceId: crypto.randomUUID() }))).toMatchObject({ code: 'not_found' });
     expect((await getInvoice(t.db, team.organizationId, mine.id)).status).toBe('open');
-    expect(await auditCount(team.organizationId)).toBe(before);
+    expect(await auditCount(t.db, team.organizationId)).toBe(before);
 
     const onThisPage = { ...(await seedStaff(t.db, 'agent')), organizationId: team.organizationId };
     expect((await executeAction(onThisPage, staffMarkInvoicePaid, { invoiceId: mine.id })).invoice.status).toBe('paid');

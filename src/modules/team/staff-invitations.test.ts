@@ -1,11 +1,9 @@
-import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
-import { auditLog } from '@/platform/actions/schema';
 import { rejectionOf } from '../../../tests/support/errors';
 import { useSmtpSink } from '../../../tests/support/mail-fixtures';
 import { customerActivity, seedStaff } from '../../../tests/support/staff-fixtures';
-import { eventsOf, invitationsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
+import { auditCount, eventsOf, invitationsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
 import { useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { inviteMember } from './actions';
 import { previewInvitation, revokeInvitation, staffResendAndMail, staffRevokeInvitation } from './service';
@@ -22,7 +20,6 @@ async function invite(customer: SeededTeam = team) {
   return { id: invitation.id, email, token };
 }
 
-const auditCount = async (organizationId: string) => (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.organizationId, organizationId)))[0]!.n;
 const stateOf = async (id: string) => (await invitationsOf(t.db, team.organizationId)).find((i) => i.id === id);
 
 beforeAll(async () => {
@@ -33,7 +30,7 @@ describe('staff.invitations.resend', () => {
   it('mails a fresh link naming the member who invited (the old link stops working), with one audit row shown as Support (name)', async () => {
     const pending = await invite();
     const agent = await seedStaff(t.db, 'agent', { name: 'Ada Agent' });
-    const before = await auditCount(team.organizationId);
+    const before = await auditCount(t.db, team.organizationId);
 
     const resent = await staffResendAndMail(agent, { invitationId: pending.id });
 
@@ -42,7 +39,7 @@ describe('staff.invitations.resend', () => {
     const token = new URL(mail.sink.linkIn(received, '/invitations/accept')).searchParams.get('token')!;
     expect(await previewInvitation(t.db, token)).toMatchObject({ state: 'open', email: pending.email });
     expect(await previewInvitation(t.db, pending.token)).toEqual({ state: 'invalid' });
-    expect(await auditCount(team.organizationId)).toBe(before + 1);
+    expect(await auditCount(t.db, team.organizationId)).toBe(before + 1);
     expect(await customerActivity(t.db, team.organizationId, 'staff.invitations.resend')).toEqual([
       { actor: { type: 'staff', id: agent.staffId, email: agent.email, name: 'Ada Agent' }, shownAs: 'Support (Ada Agent)', entityId: pending.id, after: { resent: true, expiresAt: expect.any(String) } },
     ]);
@@ -54,14 +51,14 @@ describe('staff.invitations.revoke', () => {
   it('revokes a pending invitation, with one audit row shown as Support (name) and the event', async () => {
     const pending = await invite();
     const agent = await seedStaff(t.db, 'agent', { name: 'Rex Revoker' });
-    const before = await auditCount(team.organizationId);
+    const before = await auditCount(t.db, team.organizationId);
 
     const { invitation } = await executeAction(agent, staffRevokeInvitation, { invitationId: pending.id });
 
     expect(invitation).toMatchObject({ id: pending.id, revokedAt: expect.any(Date) });
     expect((await stateOf(pending.id))?.revokedAt).not.toBeNull();
     expect(await previewInvitation(t.db, pending.token)).toEqual({ state: 'invalid' });
-    expect(await auditCount(team.organizationId)).toBe(before + 1);
+    expect(await auditCount(t.db, team.organizationId)).toBe(before + 1);
     expect(await customerActivity(t.db, team.organizationId, 'staff.invitations.revoke')).toEqual([
       { actor: { type: 'staff', id: agent.staffId, email: agent.email, name: 'Rex Revoker' }, shownAs: 'Support (Rex Revoker)', entityId: pending.id, after: { status: 'revoked' } },
     ]);
@@ -76,13 +73,13 @@ describe('the staff invitation actions refuse', () => {
     const other = await seedTeam(t.db);
     const onOtherPage = { ...(await seedStaff(t.db, 'agent')), organizationId: other.organizationId };
     const agent = await seedStaff(t.db, 'agent');
-    const before = await auditCount(team.organizationId);
+    const before = await auditCount(t.db, team.organizationId);
 
     expect(await rejectionOf(staffResendAndMail(onOtherPage, { invitationId: pending.id }))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(executeAction(onOtherPage, staffRevokeInvitation, { invitationId: pending.id }))).toMatchObject({ code: 'not_found' });
     expect(await rejectionOf(executeAction(agent, staffRevokeInvitation, { invitationId: crypto.randomUUID() }))).toMatchObject({ code: 'not_found' });
     expect((await stateOf(pending.id))?.revokedAt).toBeNull();
-    expect(await auditCount(team.organizationId)).toBe(before);
+    expect(await auditCount(t.db, team.organizationId)).toBe(before);
 
     await executeAction(userActor(team.owner), revokeInvitation, { invitationId: pending.id });
     expect(await rejectionOf(staffResendAndMail(agent, { invitationId: pending.id }))).toMatchObject({ code: 'not_found' });

@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inviteMember } from '@/modules/team/actions';
-import { issueContractInvoice } from '@/modules/invoices/service';
 import { executeAction } from '@/platform/actions/execute';
-import { organization } from '@/platform/tenancy/schema';
+import { issueOpenInvoice } from '../../../../tests/support/invoice-fixtures';
 import { useSmtpSink } from '../../../../tests/support/mail-fixtures';
 import { customerActivity, signedInStaff } from '../../../../tests/support/staff-fixtures';
 import { deliver, seedStripeTeam, useFakeStripe } from '../../../../tests/support/stripe-fixtures';
 import { seedTeam, type SeededTeam } from '../../../../tests/support/team-fixtures';
-import { hostActor, seedSession, useTestDatabase, userActor } from '../../../../tests/support/test-db';
+import { seedSession, useTestDatabase, userActor } from '../../../../tests/support/test-db';
 import { openApiDocument } from '../openapi.json/document';
 import { POST as stripeSyncRoute } from './customers/[id]/stripe-sync/route';
 import { POST as resendRoute } from './invitations/[id]/resend/route';
@@ -53,11 +51,7 @@ async function answer(response: Response, documented?: { method: string; path: s
 }
 
 let seq = 0;
-async function openInvoice() {
-  const [org] = await t.db.select({ externalId: organization.externalId }).from(organization).where(eq(organization.id, team.organizationId));
-  const input = { externalId: org!.externalId, number: `R-${++seq}`, issuedAt: '2026-07-01', dueAt: '2026-07-31', periodStart: '2026-07-01', periodEnd: '2026-07-31', currency: 'eur', lines: [{ description: 'Plan', quantity: 1, unitAmount: 10_000 }] };
-  return (await issueContractInvoice(hostActor, input)).invoice;
-}
+const openInvoice = () => issueOpenInvoice(t.db, team.organizationId);
 
 async function pendingInvitation() {
   const { invitation } = await executeAction(userActor(team.owner), inviteMember, { email: `route-${++seq}@example.test`, role: 'viewer' });
