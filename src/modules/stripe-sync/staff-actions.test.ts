@@ -5,7 +5,7 @@ import { listInvoices } from '@/modules/invoices/service';
 import { executeAction } from '@/platform/actions/execute';
 import { rejectionOf } from '../../../tests/support/errors';
 import { customerActivity, seedStaff } from '../../../tests/support/staff-fixtures';
-import { deliver, seedStripeTeam, useFakeStripe } from '../../../tests/support/stripe-fixtures';
+import { deliver, deliverWhileStripeIsDown, seedStripeTeam, useFakeStripe } from '../../../tests/support/stripe-fixtures';
 import { auditCount, seedTeam } from '../../../tests/support/team-fixtures';
 import { useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { stripeEvent } from './schema';
@@ -22,12 +22,7 @@ async function failedSubscriptionEvent() {
   const team = await seedStripeTeam(t.db, customer.id);
   fake.stripe.world.createSubscription(customer.id, { nickname: 'Pro', unitAmount: 4_900, currency: 'eur', interval: 'month' });
   const event = fake.stripe.state.events.at(-1)!;
-  fake.stripe.setDown(503);
-  try {
-    expect(await deliver(t.db, event)).toBe('failed');
-  } finally {
-    fake.stripe.setDown(null);
-  }
+  expect(await deliverWhileStripeIsDown(t.db, fake.stripe, event)).toBe('failed');
   return { customer, team, event };
 }
 

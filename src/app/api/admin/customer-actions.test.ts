@@ -5,7 +5,7 @@ import { executeAction } from '@/platform/actions/execute';
 import { issueOpenInvoice } from '../../../../tests/support/invoice-fixtures';
 import { useSmtpSink } from '../../../../tests/support/mail-fixtures';
 import { customerActivity, signedInStaff } from '../../../../tests/support/staff-fixtures';
-import { deliver, seedStripeTeam, useFakeStripe } from '../../../../tests/support/stripe-fixtures';
+import { deliverWhileStripeIsDown, seedStripeTeam, useFakeStripe } from '../../../../tests/support/stripe-fixtures';
 import { seedTeam, type SeededTeam } from '../../../../tests/support/team-fixtures';
 import { seedSession, useTestDatabase, userActor } from '../../../../tests/support/test-db';
 import { openApiDocument } from '../openapi.json/document';
@@ -126,12 +126,7 @@ describe('the leads’ Stripe routes', () => {
     const stripeTeam = await seedStripeTeam(t.db, customer.id);
     fake.stripe.world.updateCustomer(customer.id, { name: 'Renamed at Stripe' });
     const event = fake.stripe.state.events.at(-1)!;
-    fake.stripe.setDown(503);
-    try {
-      expect(await deliver(t.db, event)).toBe('failed');
-    } finally {
-      fake.stripe.setDown(null);
-    }
+    expect(await deliverWhileStripeIsDown(t.db, fake.stripe, event)).toBe('failed');
     return { organizationId: stripeTeam.organizationId, eventId: event.id };
   }
 
