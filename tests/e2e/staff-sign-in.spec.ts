@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
 import { DEMO_PASSWORD, E2E_BASE_URL, E2E_SERVER_SECRET, E2E_STAFF_LEAD, E2E_STAFF_SET_UP_FILE } from '../support/e2e-env';
 import { signIn, uniqueId, urlOf } from '../support/e2e-journeys';
 import { createStaffHandoff, fillStaffSignIn, finishEnrolment, followSetUpLink, newHostStaff, staffHandoffSignIn } from '../support/e2e-staff';
@@ -133,4 +134,21 @@ test('a customer’s session does not open the console, and a staff session does
   } finally {
     await staffContext.close();
   }
+});
+
+test('the console on a phone: the menu holds the sections and sign-out, and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const staff = await staffHandoffSignIn(page, 'lead');
+  await expect(page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
+  expect(await sidewaysScrollers(page)).toEqual([]);
+  await expectWithinWidth(page, page.getByRole('button', { name: 'Add staff member' }));
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  for (const label of ['Customers', 'Audit', 'Staff']) await expectWithinWidth(page, nav.getByRole('link', { name: label }));
+  await expect(page.getByText(`${staff.staff.name} · lead`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(urlOf('/admin/sign-in?notice=signed-out'));
 });

@@ -1,3 +1,5 @@
+import { AppError } from '@/platform/http/errors';
+
 /** The database's own error beneath Drizzle's "Failed query" wrapper: its SQLSTATE and message. */
 export async function databaseError(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
   try {
@@ -21,4 +23,11 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('Expected a rejection, but the promise resolved.');
+}
+
+/** Awaits a promise that must reject with an AppError and returns its code (anything else is rethrown). */
+export async function appErrorCodeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await rejectionOf(promise);
+  if (!(error instanceof AppError)) throw error;
+  return error.code;
 }

@@ -4,6 +4,7 @@ import { can } from '@config/permissions';
 import { requirePortalSession } from '@/platform/auth/current';
 import { enabledSections, isSectionEnabled } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
+import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
 import { UsageBanner } from './usage/usage-banner';
 
@@ -13,26 +14,19 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const path = (await headers()).get('x-deflect-path') ?? '/account';
   const items = enabledSections().filter((s) => !s.permission || can(session.role, s.permission));
   return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <DemoBanner />
-      <div className="shell">
-        <aside className="shell-sidebar">
-          <a className="shell-brand" href="/account">
-            {session.organization.name}
-          </a>
-          <AccountNav items={items} currentPath={path.split('?')[0]!} />
-          <p className="small muted shell-user">
-            {session.user.email} · {session.role}
-          </p>
-        </aside>
-        <main className="shell-main" id="main" tabIndex={-1}>
-          {isSectionEnabled('usage') && can(session.role, 'usage.read') ? <UsageBanner organization={session.organization} /> : null}
-          {children}
-        </main>
-      </div>
-    </>
+    <AppShell
+      banners={<DemoBanner />}
+      brand={session.organization.name}
+      brandHref="/account"
+      nav={<AccountNav items={items} currentPath={path.split('?')[0]!} />}
+      user={
+        <p className="small muted shell-user">
+          {session.user.email} · {session.role}
+        </p>
+      }
+    >
+      {isSectionEnabled('usage') && can(session.role, 'usage.read') ? <UsageBanner organization={session.organization} /> : null}
+      {children}
+    </AppShell>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { staffCan } from '@config/permissions';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { currentStaff } from '@/platform/auth/staff-session';
+import { AppShell } from '@/ui/app-shell';
 import { ShellNav } from '@/ui/shell-nav';
 import { SignOutButton } from '../sign-out-button';
 import { consoleSections } from './console-sections';
@@ -30,28 +31,21 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const path = ((await headers()).get('x-deflect-path') ?? '/admin').split('?')[0]!;
   const items = consoleSections.filter((s) => staffCan(staff.role, s.permission));
   return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <DemoBanner />
-      <div className="shell">
-        <aside className="shell-sidebar">
-          <a className="shell-brand" href="/admin">
-            Deflect staff
-          </a>
-          <ShellNav label="Console" listId="console-nav" home="/admin" items={items} currentPath={path} />
-          <div className="small muted shell-user stack-sm">
-            <p>
-              {staff.name} · {staff.role}
-            </p>
-            <SignOutButton action={staffSignOutAction} />
-          </div>
-        </aside>
-        <main className="shell-main" id="main" tabIndex={-1}>
-          {children}
-        </main>
-      </div>
-    </>
+    <AppShell
+      banners={<DemoBanner />}
+      brand="Deflect staff"
+      brandHref="/admin"
+      nav={<ShellNav label="Console" listId="console-nav" home="/admin" items={items} currentPath={path} />}
+      user={
+        <div className="small muted shell-user stack-sm">
+          <p>
+            {staff.name} · {staff.role}
+          </p>
+          <SignOutButton action={staffSignOutAction} />
+        </div>
+      }
+    >
+      {children}
+    </AppShell>
   );
 }

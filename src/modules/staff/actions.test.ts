@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rejectionOf } from '../../../tests/support/errors';
+import { appErrorCodeOf, rejectionOf } from '../../../tests/support/errors';
 import { seedStaff, seedStaffSession } from '../../../tests/support/staff-fixtures';
 import { hostActor, seedOrg, useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { revokeInvitation } from '../team/service';
@@ -9,7 +9,7 @@ import { auditLog } from '@/platform/actions/schema';
 import { user } from '@/platform/auth/schema';
 import { getStaffAuth, STAFF_HANDOFF_PATH } from '@/platform/auth/staff-auth';
 import { staffAccount, staffSession, staffUser } from '@/platform/auth/staff-schema';
-import { AppError } from '@/platform/http/errors';
+import type { AppError } from '@/platform/http/errors';
 import { membership } from '@/platform/tenancy/schema';
 import { createStaffSession, inviteStaff, removeStaff, SET_UP_PAGE, updateStaff } from './actions';
 
@@ -27,12 +27,6 @@ async function follow(url: string): Promise<Response> {
   const { pathname, search } = new URL(url);
   return (await getStaffAuth()).handler(new Request(`http://localhost:3000${pathname}${search}`));
 }
-
-const codeOf = async (promise: Promise<unknown>) => {
-  const error = await rejectionOf(promise);
-  if (!(error instanceof AppError)) throw error;
-  return error.code;
-};
 
 describe('the staff handoff (POST /api/v1/staff-sessions)', () => {
   it('creates the staff member once and signs them in once, on the requested console page', async () => {
@@ -74,6 +68,17 @@ describe('the staff handoff (POST /api/v1/staff-sessions)', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
+  it('a link minted before a lead disabled the person signs nobody in', async () => {
+    const lead = await seedStaff(t.db, 'lead');
+    const request = hostStaff();
+    const { url } = await executeAction(hostActor, createStaffSession, request);
+    const [row] = await t.db.select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.externalId, request.staff.externalId));
+    await executeAction(lead, updateStaff, { id: row!.id, disabled: true });
+    const response = await follow(url);
+    expect(response.headers.get('location')).toBe('/admin/sign-in?notice=link-expired');
+    expect(await t.db.select().from(staffSession).where(eq(staffSession.userId, row!.id))).toEqual([]);
+  });
+
   it('takes the role and name the host asserts each time, and links a builtin staff member by email', async () => {
     const lead = await seedStaff(t.db, 'lead');
     const first = hostStaff('lead');
@@ -91,14 +96,14 @@ describe('the staff handoff (POST /api/v1/staff-sessions)', () => {
     }
     const taken = hostStaff();
     await executeAction(hostActor, createStaffSession, taken);
-    expect(await codeOf(executeAction(hostActor, createStaffSession, { ...hostStaff(), staff: { ...hostStaff().staff, email: taken.staff.email } }))).toBe('conflict');
+    expect(await appErrorCodeOf(executeAction(hostActor, createStaffSession, { ...hostStaff(), staff: { ...hostStaff().staff, email: taken.staff.email } }))).toBe('conflict');
 
     const lead = await seedStaff(t.db, 'lead');
     const disabled = hostStaff();
     await executeAction(hostActor, createStaffSession, disabled);
     const [row] = await t.db.select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.externalId, disabled.staff.externalId));
     await executeAction(lead, updateStaff, { id: row!.id, disabled: true });
-    expect(await codeOf(executeAction(hostActor, createStaffSession, disabled))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(hostActor, createStaffSession, disabled))).toBe('forbidden');
   });
 });
 
@@ -108,7 +113,7 @@ describe('managing the staff', () => {
     const { staff, setupUrl } = await executeAction(lead, inviteStaff, { email: 'New.Agent@Vendor.example', role: 'agent' });
     expect(staff).toMatchObject({ email: 'new.agent@vendor.example', role: 'agent', status: 'invited', twoFactorEnabled: false });
     expect(setupUrl).toMatch(new RegExp(`^http://localhost:3000${SET_UP_PAGE}\\?token=`));
-    expect(await codeOf(executeAction(lead, inviteStaff, { email: 'new.agent@vendor.example', role: 'lead' }))).toBe('conflict');
+    expect(await appErrorCodeOf(executeAction(lead, inviteStaff, { email: 'new.agent@vendor.example', role: 'lead' }))).toBe('conflict');
 
     const auth = await getStaffAuth();
     await auth.api.resetPassword({ body: { token: tokenOf(setupUrl), newPassword: 'a-long-enough-password' } });
@@ -121,9 +126,9 @@ describe('managing the staff', () => {
   it('an agent can do none of a lead’s things', async () => {
     const agent = await seedStaff(t.db, 'agent');
     const other = await seedStaff(t.db, 'agent');
-    expect(await codeOf(executeAction(agent, inviteStaff, { email: 'x@vendor.example', role: 'agent' }))).toBe('forbidden');
-    expect(await codeOf(executeAction(agent, updateStaff, { id: other.staffId, role: 'lead' }))).toBe('forbidden');
-    expect(await codeOf(executeAction(agent, removeStaff, { id: other.staffId }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(agent, inviteStaff, { email: 'x@vendor.example', role: 'agent' }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(agent, updateStaff, { id: other.staffId, role: 'lead' }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(agent, removeStaff, { id: other.staffId }))).toBe('forbidden');
     const [row] = await t.db.select().from(staffUser).where(eq(staffUser.id, other.staffId));
     expect(row!.role).toBe('agent');
   });
@@ -138,9 +143,9 @@ describe('managing the staff', () => {
     const enabled = await executeAction(lead, updateStaff, { id: agent.staffId, disabled: false, role: 'lead' });
     expect(enabled.staff).toMatchObject({ status: 'active', role: 'lead' });
 
-    expect(await codeOf(executeAction(lead, updateStaff, { id: lead.staffId, role: 'agent' }))).toBe('forbidden');
-    expect(await codeOf(executeAction(lead, removeStaff, { id: lead.staffId }))).toBe('forbidden');
-    expect(await codeOf(executeAction(lead, removeStaff, { id: crypto.randomUUID() }))).toBe('not_found');
+    expect(await appErrorCodeOf(executeAction(lead, updateStaff, { id: lead.staffId, role: 'agent' }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(lead, removeStaff, { id: lead.staffId }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(lead, removeStaff, { id: crypto.randomUUID() }))).toBe('not_found');
   });
 
   it('each staff write is audited with the staff member as the actor, name included', async () => {
@@ -165,7 +170,7 @@ describe('the pipeline keeps the two sides apart', () => {
   it('a staff actor cannot run a customer action, nor a customer a staff action', async () => {
     const owner = await seedOrg(t.db, { role: 'owner' });
     const lead = await seedStaff(t.db, 'lead', { organizationId: owner.organizationId });
-    expect(await codeOf(executeAction(lead, revokeInvitation, { invitationId: crypto.randomUUID() }))).toBe('forbidden');
-    expect(await codeOf(executeAction(userActor(owner), inviteStaff, { email: 'sneaky@example.test', role: 'lead' }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(lead, revokeInvitation, { invitationId: crypto.randomUUID() }))).toBe('forbidden');
+    expect(await appErrorCodeOf(executeAction(userActor(owner), inviteStaff, { email: 'sneaky@example.test', role: 'lead' }))).toBe('forbidden');
   });
 });

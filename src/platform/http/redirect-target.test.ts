@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostileRedirects, legitimateRedirects } from '../../../tests/support/redirect-corpus';
 import { resetConfigForTests } from '../config';
-import { redirectPrefixes, resolveRedirectTarget, safeNextPath } from './redirect-target';
+import { redirectPrefixes, resolveRedirectTarget, safeNextPath, safeStaffPath } from './redirect-target';
 
 const portalUrl = process.env.PORTAL_URL;
 afterEach(() => {
@@ -20,6 +20,18 @@ describe('resolveRedirectTarget', () => {
     expect(resolveRedirectTarget(value, redirectPrefixes().next)).toBeNull();
     expect(resolveRedirectTarget(value, redirectPrefixes().handoff)).toBeNull();
     expect(safeNextPath(value)).toBe('/account');
+  });
+
+  it.each(hostile.map((value) => [JSON.stringify(value), value]))('refuses %s as the staff console’s next and handoff path', (_label, value) => {
+    expect(resolveRedirectTarget(value, redirectPrefixes().staff)).toBeNull();
+    expect(safeStaffPath(value)).toBe('/admin');
+  });
+
+  it('keeps the two sides apart: staff land under /admin only, customers never there', () => {
+    expect(safeStaffPath('/admin/staff?x=1#y')).toBe('/admin/staff?x=1#y');
+    expect(safeStaffPath('/admin/../account')).toBe('/admin');
+    expect(safeStaffPath('/administrator')).toBe('/admin');
+    expect(safeNextPath('/admin/staff')).toBe('/account');
   });
 
   it.each(legitimateRedirects)('resolves %s to %s, keeping query and fragment', (value, resolved) => {
