@@ -44,3 +44,13 @@ export function deliver(db: Db, event: unknown, options: { secret?: string; time
   const { body, signature } = signed(event, options.secret ?? WEBHOOK_SECRET, { timestamp: options.timestamp });
   return receiveWebhook(db, body, signature);
 }
+
+/** Delivers an event while Stripe answers 503: processing it fails, and the inbox keeps it to retry. */
+export async function deliverWhileStripeIsDown(db: Db, stripe: FakeStripe, event: unknown) {
+  stripe.setDown(503);
+  try {
+    return await deliver(db, event);
+  } finally {
+    stripe.setDown(null);
+  }
+}

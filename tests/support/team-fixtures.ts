@@ -42,6 +42,11 @@ export async function auditOf(db: Db, organizationId: string, actions?: string[]
   return db.select().from(auditLog).where(where).orderBy(auditLog.id);
 }
 
+/** How many audit rows the organization has: a write audits exactly one, a refused one none. */
+export async function auditCount(db: Db, organizationId: string): Promise<number> {
+  return (await auditOf(db, organizationId)).length;
+}
+
 export async function eventsOf(db: Db, organizationId: string) {
   return db.select().from(outbox).where(eq(outbox.organizationId, organizationId)).orderBy(outbox.id);
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '@/platform/actions/actor';
-import { defineAction } from '@/platform/actions/define';
+import { defineAction, type ActionContext } from '@/platform/actions/define';
+import { customerInReach } from '@/platform/actions/staff-reach';
 import { getDb } from '@/platform/db/client';
 import type { Db } from '@/platform/db/types';
 import { AppError, conflict, notFound } from '@/platform/http/errors';
@@ -8,12 +9,12 @@ import { toJsonAmount } from '@/platform/money/minor-units';
 import { organization } from '@/platform/tenancy/schema';
 import { formatMoney } from '@/ui/money';
 import { amountDueOf } from './amount-due';
-import { contractInvoiceInput, markPaidInput, reportPaymentInput } from './inputs';
+import { contractInvoiceInput, markPaidInput, reportPaymentInput, staffMarkPaidInput } from './inputs';
 import { applyStripeInvoice } from './mirror';
 import { invoiceDetail, invoiceOf } from './read';
 import { billToNow } from './bill-to';
 import { invoice } from './schema';
-import { payStripeInvoiceOutOfBand } from './stripe-invoice';
+import { payStripeInvoiceOutOfBand, type FetchedInvoice } from './stripe-invoice';
 
 async function organizationIdOf(db: Db, externalId: string): Promise<string> {
   const [row] = await db.select({ id: organization.id }).from(organization).where(eq(organization.externalId, externalId));
@@ -78,31 +79,58 @@ export const reportPayment = defineAction({
 
 const reporterOf = (actor: Actor) => ('email' in actor ? actor.email : actor.type);
 
+type PaidAtStripe = { fetched: FetchedInvoice; fetchedAt: Date } | null;
+
+/** A Stripe invoice is marked paid out of band at Stripe first, before the transaction (Stripe cannot join it). */
+async function payAtStripeFirst(db: Db, organizationId: string, invoiceId: string): Promise<PaidAtStripe> {
+  const row = await invoiceOf(db, organizationId, invoiceId);
+  if (row.provider !== 'stripe' || row.status === 'paid') return null;
+  const fetchedAt = new Date();
+  return { fetched: await payStripeInvoiceOutOfBand(row.stripeInvoiceId!), fetchedAt };
+}
+
 /**
- * Staff confirm a payment: a contract invoice becomes paid here; a Stripe invoice is marked paid out
- * of band at Stripe first. Confirming a paid invoice again changes nothing.
+ * A confirmed payment: a contract invoice becomes paid here, a Stripe one takes the state Stripe
+ * answered. Confirming a paid invoice again changes nothing. `note` (what support recorded) goes to
+ * the audit row and the event.
  */
+async function confirmPaid({ tx, emit }: ActionContext, organizationId: string, invoiceId: string, paidAtStripe: PaidAtStripe, note: { reference?: string } = {}) {
+  const [row] = await tx.select().from(invoice).where(and(eq(invoice.id, invoiceId), eq(invoice.organizationId, organizationId))).for('update');
+  if (!row) throw notFound('Invoice');
+  if (row.status === 'paid') return { result: { invoice: invoiceDetail(row) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status }, after: { status: row.status, ...note } } };
+  if (row.status !== 'open') throw conflict('Only an open invoice can be marked paid.');
+  const updated = paidAtStripe
+    ? await applyStripeInvoice(tx, organizationId, paidAtStripe.fetched, paidAtStripe.fetchedAt)
+    : (await tx.update(invoice).set({ status: 'paid', paidAt: new Date(), amountPaid: row.total, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning())[0];
+  const after = updated ?? row;
+  emit('invoice.paid', { organizationId, invoiceId: row.id, number: row.number, total: toJsonAmount(row.total), currency: row.currency, source: 'staff', ...note });
+  return { result: { invoice: invoiceDetail(after) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status, paymentReport: row.paymentReport }, after: { status: after.status, ...note } } };
+}
+
+/** The host's staff tool confirms a payment (`POST /api/v1/organizations/{externalId}/invoices/{id}/mark-paid`). */
 export const markInvoicePaid = defineAction({
   name: 'host.mark_invoice_paid',
   input: markPaidInput,
   async prepare(_ctx, input) {
     const db = await getDb();
-    const row = await invoiceOf(db, await organizationIdOf(db, input.externalId), input.invoiceId);
-    if (row.provider !== 'stripe' || row.status === 'paid') return null;
-    const fetchedAt = new Date();
-    return { fetched: await payStripeInvoiceOutOfBand(row.stripeInvoiceId!), fetchedAt };
+    return payAtStripeFirst(db, await organizationIdOf(db, input.externalId), input.invoiceId);
   },
-  async run({ tx, emit }, input, paidAtStripe) {
-    const organizationId = await organizationIdOf(tx, input.externalId);
-    const [row] = await tx.select().from(invoice).where(and(eq(invoice.id, input.invoiceId), eq(invoice.organizationId, organizationId))).for('update');
-    if (!row) throw notFound('Invoice');
-    if (row.status === 'paid') return { result: { invoice: invoiceDetail(row) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status }, after: { status: row.status } } };
-    if (row.status !== 'open') throw conflict('Only an open invoice can be marked paid.');
-    const updated = paidAtStripe
-      ? await applyStripeInvoice(tx, organizationId, paidAtStripe.fetched, paidAtStripe.fetchedAt)
-      : (await tx.update(invoice).set({ status: 'paid', paidAt: new Date(), amountPaid: row.total, updatedAt: new Date() }).where(eq(invoice.id, row.id)).returning())[0];
-    const after = updated ?? row;
-    emit('invoice.paid', { organizationId, invoiceId: row.id, number: row.number, total: toJsonAmount(row.total), currency: row.currency, source: 'staff' });
-    return { result: { invoice: invoiceDetail(after) }, audit: { organizationId, entityType: 'invoice', entityId: row.id, before: { status: row.status, paymentReport: row.paymentReport }, after: { status: after.status } } };
+  async run(ctx, input, paidAtStripe) {
+    return confirmPaid(ctx, await organizationIdOf(ctx.tx, input.externalId), input.invoiceId, paidAtStripe);
+  },
+});
+
+/** The support team confirms a payment from the console: the same change, on any customer's invoice. */
+export const staffMarkInvoicePaid = defineAction({
+  name: 'staff.invoices.mark_paid',
+  input: staffMarkPaidInput,
+  async prepare({ actor }, input) {
+    const db = await getDb();
+    const [row] = await db.select({ organizationId: invoice.organizationId }).from(invoice).where(eq(invoice.id, input.invoiceId));
+    const organizationId = customerInReach(actor, row?.organizationId, 'Invoice');
+    return { organizationId, paidAtStripe: await payAtStripeFirst(db, organizationId, input.invoiceId) };
+  },
+  async run(ctx, input, { organizationId, paidAtStripe }) {
+    return confirmPaid(ctx, organizationId, input.invoiceId, paidAtStripe, input.reference ? { reference: input.reference } : {});
   },
 });

@@ -57,3 +57,9 @@ export const reportPaymentInput = z.object({
 });
 
 export const markPaidInput = z.object({ externalId: z.string().trim().min(1).max(200), invoiceId: z.string().min(1).max(100) });
+
+/** The body of `POST /api/admin/invoices/{id}/mark-paid`, with the id: what support confirms. */
+export const staffMarkPaidInput = z.object({
+  invoiceId: z.string().min(1).max(100),
+  reference: z.string().trim().max(200, 'At most 200 characters.').optional().transform((r) => r || undefined),
+});

@@ -1,4 +1,4 @@
-export { createContractInvoice, markInvoicePaid, reportPayment } from './actions';
+export { createContractInvoice, markInvoicePaid, reportPayment, staffMarkInvoicePaid } from './actions';
 export { seedDemoContractInvoices } from './demo-invoices';
 export { invoiceArchive, invoicePdf } from './documents';
 export { invoiceRangeInput, type InvoiceRange } from './inputs';

@@ -1,6 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/platform/db/types';
+import { conflict, notFound } from '@/platform/http/errors';
 import { stripeEvent } from './schema';
 
 // The inbox's own bookkeeping, outside the action pipeline, with why: src/platform/actions/outside-pipeline.ts.
@@ -61,4 +62,34 @@ export async function dueFailedEvents(db: Db, limit = 50): Promise<string[]> {
 export async function eventStatus(db: Db, id: string): Promise<{ status: string; attempts: number; lastError: string | null } | null> {
   const [row] = await db.select({ status: stripeEvent.status, attempts: stripeEvent.attempts, lastError: stripeEvent.lastError }).from(stripeEvent).where(eq(stripeEvent.id, id));
   return row ?? null;
+}
+
+type StoredEvent = typeof stripeEvent.$inferSelect;
+
+/** A stored event as the console shows it (never its payload). */
+export type StripeEventView = { id: string; type: string; status: string; attempts: number; lastError: string | null; receivedAt: string; processedAt: string | null };
+
+export function stripeEventView(row: StoredEvent): StripeEventView {
+  return { id: row.id, type: row.type, status: row.status, attempts: row.attempts, lastError: row.lastError, receivedAt: row.receivedAt.toISOString(), processedAt: row.processedAt?.toISOString() ?? null };
+}
+
+export async function storedEvent(db: Db, id: string): Promise<StoredEvent | null> {
+  const [row] = await db.select().from(stripeEvent).where(eq(stripeEvent.id, id));
+  return row ?? null;
+}
+
+/**
+ * A replay from the console, in its action's transaction: the event, locked to the commit, counts one
+ * more attempt and is processed. Refused while a delivery holds it (its lease runs).
+ */
+export async function finishReplay(tx: Db, id: string): Promise<{ before: StoredEvent; after: StoredEvent }> {
+  const [before] = await tx.select({ row: stripeEvent, held: sql<boolean>`${stripeEvent.status} = 'processing' and ${stripeEvent.nextAttemptAt} >= now()` }).from(stripeEvent).where(eq(stripeEvent.id, id)).for('update');
+  if (!before) throw notFound('Stripe event');
+  if (before.held) throw conflict('This event is being processed right now. Try again in a few minutes.');
+  const [after] = await tx
+    .update(stripeEvent)
+    .set({ status: 'processed', attempts: sql`${stripeEvent.attempts} + 1`, processedAt: new Date(), nextAttemptAt: null, lastError: null })
+    .where(eq(stripeEvent.id, id))
+    .returning();
+  return { before: before.row, after: after! };
 }

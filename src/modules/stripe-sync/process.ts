@@ -4,7 +4,7 @@ import type { Actor } from '@/platform/actions/actor';
 import { executeAction } from '@/platform/actions/execute';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
-import { syncFromStripe } from './actions';
+import { syncFromStripe, type SyncInput } from './actions';
 
 const system: Actor = { type: 'system', organizationId: null };
 
@@ -31,26 +31,35 @@ async function organizationOfCustomer(db: Db, customerId: string): Promise<strin
 }
 
 /**
- * Applies one event by re-fetching what it is about. Unknown types, and customers no organization
- * is linked to, are acknowledged as ignored.
+ * What syncing an event means: the part of which organization's mirror to fetch again. Null for
+ * unknown types, and for customers no organization is linked to.
  */
-export async function processEvent(db: Db, event: Stripe.Event): Promise<'processed' | 'ignored'> {
+export async function syncInputOf(db: Db, event: Stripe.Event): Promise<SyncInput | null> {
   const part = partOf(event.type);
   const customerId = part ? customerOf(event) : null;
   const organizationId = customerId ? await organizationOfCustomer(db, customerId) : null;
-  if (!part || !customerId || !organizationId) return 'ignored';
+  if (!part || !customerId || !organizationId) return null;
   const source = { organizationId, eventId: event.id, eventType: event.type };
-  const input = part === 'invoice' ? { part, invoiceId: (event.data.object as { id: string }).id, ...source } : { part, customerId, ...source };
+  return part === 'invoice' ? { part, invoiceId: (event.data.object as { id: string }).id, ...source } : { part, customerId, ...source };
+}
+
+/** Applies one event by re-fetching what it is about; those `syncInputOf` has no part for are acknowledged as ignored. */
+export async function processEvent(db: Db, event: Stripe.Event): Promise<'processed' | 'ignored'> {
+  const input = await syncInputOf(db, event);
+  if (!input) return 'ignored';
   await executeAction(system, syncFromStripe, input, { db });
   return 'processed';
 }
 
 /**
- * Backfill of one organization: subscription, every invoice, then the customer, each idempotent. The
- * customer comes last because its fetch time marks the organization as synced (see billingWithFirstSync).
+ * What a backfill of one organization fetches, in order: subscription, every invoice, then the
+ * customer, each idempotent. The customer comes last because its fetch time marks the organization
+ * as synced (see billingWithFirstSync).
  */
+export const BACKFILL_PARTS = ['subscription', 'invoices', 'customer'] as const;
+
 export async function syncOrganization(db: Db, organizationId: string, customerId: string): Promise<void> {
-  for (const part of ['subscription', 'invoices', 'customer'] as const) {
+  for (const part of BACKFILL_PARTS) {
     await executeAction(system, syncFromStripe, { part, organizationId, customerId }, { db });
   }
 }

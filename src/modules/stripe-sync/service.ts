@@ -8,6 +8,8 @@ import { syncOrganization } from './process';
 import { runEvent } from './webhook';
 
 export { receiveWebhook, type WebhookOutcome } from './webhook';
+export { type StripeEventView } from './inbox';
+export { replayEventInput, staffReplayStripeEvent, staffSyncFromStripe, stripeSyncInput } from './staff-actions';
 export { syncOrganization };
 
 /** Processes one stored event again, whatever its state (`npm run stripe:replay -- <event id>`). */

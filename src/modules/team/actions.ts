@@ -2,10 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { canChangeRole, canInviteAs, canRemove, canTransferOwnershipTo, type Role } from '@config/permissions';
 import { planLabels, seatLimitOf, type Plan } from '@config/plans';
 import { defineAction, type ActionContext } from '@/platform/actions/define';
+import { customerInReach } from '@/platform/actions/staff-reach';
 import { session, user } from '@/platform/auth/schema';
 import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
 import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
-import { lockOrganizationForMember } from '@/platform/tenancy/lock';
+import { lockOrganization, lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { membership } from '@/platform/tenancy/schema';
 import { acceptInput, changeRoleInput, invitationIdInput, inviteInput, leaveInput, memberIdInput } from './inputs';
 import { mailInvitation } from './invitation-mail';
@@ -22,8 +23,7 @@ const inviterOf = (actor: ActionContext['actor']) => ('email' in actor ? actor.e
  * Mails the link once the invitation is committed (a failed mail leaves an invitation to resend).
  * The result keeps the token for whoever holds it; the audit row never sees it.
  */
-function sendOnCommit(ctx: ActionContext, row: typeof invitation.$inferSelect, organizationName: string, token: string) {
-  const inviter = inviterOf(ctx.actor);
+function sendOnCommit(ctx: ActionContext, row: typeof invitation.$inferSelect, organizationName: string, token: string, inviter = inviterOf(ctx.actor)) {
   ctx.afterCommit(() => mailInvitation(row, organizationName, inviter, token));
   return { invitation: invitationView(row, inviter), token };
 }
@@ -105,19 +105,27 @@ async function updateOpenInvitation(tx: ActionContext['tx'], organizationId: str
   return updated;
 }
 
-/** A fresh link (the old one stops working) and a fresh 7 days, mailed again. */
+/** A fresh link (the old one stops working) and a fresh 7 days; the caller mails it again. */
+async function renewOpenInvitation(tx: ActionContext['tx'], organizationId: string, invitationId: string) {
+  const token = newOpaqueToken();
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  const updated = await updateOpenInvitation(tx, organizationId, invitationId, { tokenHash: hashToken(token), expiresAt });
+  return { updated, token, audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } } };
+}
+
+async function closeOpenInvitation(ctx: ActionContext, organizationId: string, invitationId: string) {
+  const revoked = await updateOpenInvitation(ctx.tx, organizationId, invitationId, { revokedAt: new Date() });
+  ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
+  return { revoked, audit: { entityType: 'invitation', entityId: revoked.id, before: { email: revoked.email, role: revoked.role, status: 'pending' }, after: { status: 'revoked' } } };
+}
+
 export const resendInvitation = defineAction({
   name: 'team.resend_invitation',
   input: invitationIdInput,
   async run(ctx, input) {
     const { team } = await lockActorTeam(ctx);
-    const token = newOpaqueToken();
-    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const updated = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { tokenHash: hashToken(token), expiresAt });
-    return {
-      result: sendOnCommit(ctx, updated, team.name, token),
-      audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } },
-    };
+    const { updated, token, audit } = await renewOpenInvitation(ctx.tx, team.organizationId, input.invitationId);
+    return { result: sendOnCommit(ctx, updated, team.name, token), audit };
   },
 });
 
@@ -126,12 +134,38 @@ export const revokeInvitation = defineAction({
   input: invitationIdInput,
   async run(ctx, input) {
     const { team } = await lockActorTeam(ctx);
-    const revoked = await updateOpenInvitation(ctx.tx, team.organizationId, input.invitationId, { revokedAt: new Date() });
-    ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
-    return {
-      result: { invitation: invitationView(revoked, null) },
-      audit: { entityType: 'invitation', entityId: revoked.id, before: { email: revoked.email, role: revoked.role, status: 'pending' }, after: { status: 'revoked' } },
-    };
+    const { revoked, audit } = await closeOpenInvitation(ctx, team.organizationId, input.invitationId);
+    return { result: { invitation: invitationView(revoked, null) }, audit };
+  },
+});
+
+/** The customer whose invitation the support team acts on, locked as a member's team write locks it. */
+async function lockInvitationCustomer(ctx: ActionContext, invitationId: string) {
+  const [row] = await ctx.tx.select({ organizationId: invitation.organizationId }).from(invitation).where(eq(invitation.id, invitationId));
+  const org = await lockOrganization(ctx.tx, customerInReach(ctx.actor, row?.organizationId, 'Invitation'));
+  if (!org) throw notFound('Invitation');
+  return org;
+}
+
+/** The support team resends a customer's open invitation; the mail names whoever invited them. */
+export const staffResendInvitation = defineAction({
+  name: 'staff.invitations.resend',
+  input: invitationIdInput,
+  async run(ctx, input) {
+    const org = await lockInvitationCustomer(ctx, input.invitationId);
+    const { updated, token, audit } = await renewOpenInvitation(ctx.tx, org.id, input.invitationId);
+    const [inviter] = updated.invitedBy ? await ctx.tx.select({ email: user.email }).from(user).where(eq(user.id, updated.invitedBy)) : [];
+    return { result: sendOnCommit(ctx, updated, org.name, token, inviter?.email ?? 'Your team'), audit: { organizationId: org.id, ...audit } };
+  },
+});
+
+export const staffRevokeInvitation = defineAction({
+  name: 'staff.invitations.revoke',
+  input: invitationIdInput,
+  async run(ctx, input) {
+    const org = await lockInvitationCustomer(ctx, input.invitationId);
+    const { revoked, audit } = await closeOpenInvitation(ctx, org.id, input.invitationId);
+    return { result: { invitation: invitationView(revoked, null) }, audit: { organizationId: org.id, ...audit } };
   },
 });
 

@@ -5,7 +5,7 @@ import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
 import { invitation } from './schema';
 
-export { acceptInvitation, changeRole, inviteMember, leaveOrganization, removeMember, resendInvitation, revokeInvitation, transferOwnership } from './actions';
+export { acceptInvitation, changeRole, inviteMember, leaveOrganization, removeMember, resendInvitation, revokeInvitation, staffResendInvitation, staffRevokeInvitation, transferOwnership } from './actions';
 
 export type InvitationPreview =
   | { state: 'open'; email: string; role: Role; organizationName: string; organizationId: string }

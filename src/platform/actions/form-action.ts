@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { FormState } from '@/ui/form-state';
 import { currentActor, currentPerson } from '../auth/current';
+import { currentStaff } from '../auth/staff-session';
 import { AppError } from '../http/errors';
 import { requestIdOf } from '../http/request-meta';
 import { logError } from '../logging/error-line';
@@ -50,6 +51,11 @@ export type FormOptions<R> = {
   input?: (formData: FormData, actor: Actor | null) => unknown;
   /** Run as the signed-in person, member or not (accepting an invitation); by default as the member. */
   asPerson?: boolean;
+  /**
+   * Run as the signed-in staff member, acting on the customer the form's `organizationId` field names
+   * (the action finds no row of any other); that customer's console page is rendered anew.
+   */
+  asStaff?: boolean;
   /** The success message (or the whole state) shown by the form. */
   success?: (result: R) => string | FormState;
   revalidate?: StalePath[];
@@ -57,19 +63,30 @@ export type FormOptions<R> = {
   redirect?: (result: R) => string;
 };
 
+const CUSTOMER_PAGE = '/admin/customers';
+
+async function formActor(options: Pick<FormOptions<unknown>, 'asPerson' | 'asStaff'>, formData: FormData): Promise<Actor | null> {
+  if (options.asPerson) return currentPerson();
+  if (!options.asStaff) return currentActor();
+  const staff = await currentStaff();
+  const customer = formData.get('organizationId');
+  return staff && typeof customer === 'string' && customer ? { ...staff, organizationId: customer } : staff;
+}
+
 /**
  * The one way a form writes: a server action that runs `action` through `executeAction` for the
- * signed-in member and answers the form's state. Export its result from a 'use server' file.
+ * signed-in member (or person, or staff member) and answers the form's state. Export its result from a 'use server' file.
  */
 export function formAction<S extends z.ZodType, R, P>(action: ActionDefinition<S, R, P>, options: FormOptions<R> = {}) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     let result: R | undefined;
     const state = await toFormState(async () => {
-      const actor = options.asPerson ? await currentPerson() : await currentActor();
+      const actor = await formActor(options, formData);
       const input = options.input ? await options.input(formData, actor) : formObject(formData);
       const done = await executeAction(actor, action, input, { headers: await headers() });
       result = done;
-      for (const stale of options.revalidate ?? []) {
+      const stalePaths = [...(options.revalidate ?? []), ...(options.asStaff && actor?.organizationId ? [`${CUSTOMER_PAGE}/${encodeURIComponent(actor.organizationId)}`] : [])];
+      for (const stale of stalePaths) {
         if (typeof stale === 'string') revalidatePath(stale);
         else revalidatePath(...stale);
       }

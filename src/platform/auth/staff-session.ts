@@ -25,9 +25,9 @@ function isStaffRole(role: unknown): role is StaffRole {
   return staffRoles.includes(role as StaffRole);
 }
 
-export const staffSessionState = cache(async (): Promise<StaffSessionState> => {
+/** The staff session these request headers carry, by its cookie. */
+async function staffSessionOf(requestHeaders: Headers): Promise<StaffSessionState> {
   const auth = await getStaffAuth();
-  const requestHeaders = await headersWithCookieJar();
   const found = await auth.api.getSession({ headers: requestHeaders });
   if (!found || found.user.disabledAt || !isStaffRole(found.user.role)) return { kind: 'signed_out' };
   if (found.session.origin !== 'host' && !found.user.twoFactorEnabled) return { kind: 'must_enrol', email: found.user.email };
@@ -42,7 +42,9 @@ export const staffSessionState = cache(async (): Promise<StaffSessionState> => {
     ...requestMeta(requestHeaders),
   };
   return { kind: 'signed_in', actor };
-});
+}
+
+export const staffSessionState = cache(async (): Promise<StaffSessionState> => staffSessionOf(await headersWithCookieJar()));
 
 /** The signed-in staff member of this request, or null (also while their TOTP enrolment is pending). */
 export async function currentStaff(): Promise<StaffActor | null> {
@@ -50,13 +52,16 @@ export async function currentStaff(): Promise<StaffActor | null> {
   return state.kind === 'signed_in' ? state.actor : null;
 }
 
-/** For `/api/admin/*` routes: same-origin writes, 401 without a staff session, 403 without the permission. */
+/**
+ * For `/api/admin/*` routes: same-origin writes, 401 without a staff session, 403 without the
+ * permission. Read from the request itself, which a route handler always has.
+ */
 export async function requireStaffRequest(request: Request, permission?: StaffPermission): Promise<{ actor: StaffActor; headers: Headers }> {
   assertSameOrigin(request);
-  const actor = await currentStaff();
-  if (!actor) throw unauthorized();
-  if (permission && !staffCan(actor.role, permission)) throw forbidden();
-  return { actor, headers: await headers() };
+  const state = await staffSessionOf(request.headers);
+  if (state.kind !== 'signed_in') throw unauthorized();
+  if (permission && !staffCan(state.actor.role, permission)) throw forbidden();
+  return { actor: state.actor, headers: request.headers };
 }
 
 /**

@@ -14,11 +14,7 @@ export type LockedOrganization = { organizationId: string; name: string; plan: s
  * stale: two owners racing to transfer ownership must not both succeed).
  */
 export async function lockOrganizationForMember(tx: Db, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
-  const [org] = await tx
-    .select({ id: organization.id, name: organization.name, plan: organization.plan })
-    .from(organization)
-    .where(eq(organization.id, organizationId))
-    .for('update');
+  const org = await lockOrganization(tx, organizationId);
   const [me] = await tx
     .select({ id: membership.id, role: membership.role, name: user.name, email: user.email })
     .from(membership)
@@ -26,4 +22,10 @@ export async function lockOrganizationForMember(tx: Db, organizationId: string, 
     .where(and(eq(membership.organizationId, organizationId), eq(membership.userId, actorUserId)));
   if (!org || !me) throw forbidden('You are no longer a member of this organization.');
   return { organizationId: org.id, name: org.name, plan: org.plan, actorRole: me.role as Role, actorMemberId: me.id, actorName: me.name || me.email };
+}
+
+/** The organization's row, locked as above, for a write by someone who is not a member (the support team). */
+export async function lockOrganization(tx: Db, organizationId: string): Promise<{ id: string; name: string; plan: string } | undefined> {
+  const [org] = await tx.select({ id: organization.id, name: organization.name, plan: organization.plan }).from(organization).where(eq(organization.id, organizationId)).for('update');
+  return org;
 }

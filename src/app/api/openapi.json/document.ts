@@ -2,6 +2,7 @@ import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
 import { hostOperations } from './host-operations';
+import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
@@ -36,7 +37,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...accountOperations, ...staffOperations],
+    operations: [...hostOperations, ...accountOperations, ...staffOperations, ...staffActionOperations],
   });
   return document;
 }

@@ -1,0 +1,10 @@
+import { staffSyncFromStripe } from '@/modules/stripe-sync/service';
+import { executeAction } from '@/platform/actions/execute';
+import { requireStaffRequest } from '@/platform/auth/staff-session';
+import { ok } from '@/platform/http/envelope';
+import { param, route } from '@/platform/http/route';
+
+export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
+  const { actor, headers } = await requireStaffRequest(request, 'staff.stripe.sync');
+  return ok(await executeAction(actor, staffSyncFromStripe, { organizationId: await param(context, 'id') }, { headers }), 202);
+});
