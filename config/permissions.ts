@@ -60,6 +60,25 @@ export const permissions = {
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
+// STUB (wt-c): the staff permission keys of the console contract, until wt-b's real ones land.
+const allStaff: readonly StaffRole[] = staffRoles;
+export const staffPermissions = {
+  'staff.customers.read': allStaff,
+  'staff.audit.read': allStaff,
+  'staff.invoices.mark_paid': allStaff,
+  'staff.invitations.resend': allStaff,
+  'staff.invitations.revoke': allStaff,
+  'staff.stripe_events.replay': ['lead'],
+  'staff.stripe.sync': ['lead'],
+  'staff.staff.manage': ['lead'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type StaffPermission = keyof typeof staffPermissions;
+
+export function staffCan(role: StaffRole, permission: StaffPermission): boolean {
+  return (staffPermissions[permission] as readonly StaffRole[]).includes(role);
+}
+
 export type Permission = keyof typeof permissions;
 
 export function isPermission(name: string): name is Permission {
