@@ -7,17 +7,22 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const user = pgTable('user', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  email: text('email').notNull().unique(),
-  emailVerified: boolean('email_verified').notNull().default(false),
-  image: text('image'),
-  twoFactorEnabled: boolean('two_factor_enabled').default(false),
-  /** The host product's id for this person, set by the handoff. */
-  externalId: text('external_id').unique(),
-  ...timestamps,
-});
+export const user = pgTable(
+  'user',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull().unique(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    twoFactorEnabled: boolean('two_factor_enabled').default(false),
+    /** The host product's id for this person, set by the handoff. */
+    externalId: text('external_id').unique(),
+    ...timestamps,
+  },
+  // Staff search finds an organization by any part of a member's email (migration 0010).
+  (t) => [index('user_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops'))],
+);
 
 export const session = pgTable(
   'session',
