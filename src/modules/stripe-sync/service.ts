@@ -7,6 +7,7 @@ import { syncOrganization } from './process';
 import { runEvent } from './webhook';
 
 export { receiveWebhook, type WebhookOutcome } from './webhook';
+export { customerEventsOlderThan, type CustomerEvent } from './customer-events';
 export { syncOrganization };
 
 /** Processes one stored event again, whatever its state (`npm run stripe:replay -- <event id>`). */

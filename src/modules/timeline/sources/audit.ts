@@ -1,0 +1,25 @@
+import { auditTrailOlderThan, type TrailEntry } from '@/modules/audit/service';
+import type { TimelineActor, TimelineSource } from '../source';
+
+function actorOf(entry: TrailEntry): TimelineActor {
+  const { type, id, email } = entry.actor;
+  const label = type === 'staff' ? `Support (${email ?? 'staff'})` : type === 'user' ? (email ?? 'A member') : type === 'api_key' ? 'An API key' : type === 'host' ? 'The product (integration)' : 'Deflect';
+  return { type, id, label };
+}
+
+/** "team.change_role · membership 1a2b3c4d": the action, then what it touched. */
+function summaryOf(entry: TrailEntry): string {
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const named = [after.email, after.name, after.number].find((v): v is string => typeof v === 'string');
+  return `${entry.action} · ${named ?? `${entry.entityType} ${entry.entityId.slice(0, 8)}`}`;
+}
+
+/** Every audited change in the organization, by customers, staff, the host product or Deflect. */
+export const auditSource: TimelineSource = {
+  name: 'audit',
+  kind: 'audit',
+  async list(db, subject, bound, limit) {
+    const entries = await auditTrailOlderThan(db, subject.id, bound, limit);
+    return entries.map((e) => ({ id: `audit:${e.id}`, at: e.at, key: e.key, actor: actorOf(e), summary: summaryOf(e), ref: { type: 'audit_entry', id: e.id }, status: null }));
+  },
+};
