@@ -1,4 +1,3 @@
-import { desc, eq } from 'drizzle-orm';
 import { apiKeyLimits, apiKeyScopes } from '@config/api-keys';
 import { apiKeyScopeGrants, can, type Role } from '@config/permissions';
 import type { Actor } from '@/platform/actions/actor';
@@ -9,14 +8,15 @@ import { requestMeta } from '@/platform/http/request-meta';
 import { consumeRateLimit } from '@/platform/rate-limit/limiter';
 import { createKey, revokeKey, rotateKey } from './actions';
 import { announceKeyChange } from './key-cache';
-import { apiKey } from './schema';
-import { keyView, type KeyView } from './view';
+import { organizationKeys } from './organization-keys';
+import type { KeyView } from './view';
 
 export { createKeyInput, rotateKeyInput, verifyKeyInput } from './inputs';
 import { verifyApiKey } from './verify';
 
 export { verifyApiKey, type VerifyResult } from './verify';
 export { flushKeyUses } from './last-used';
+export { organizationKeys } from './organization-keys';
 export type { KeyStatus, KeyView } from './view';
 
 type Options = { headers?: Headers };
@@ -25,8 +25,7 @@ export type ScopeOption = { scope: string; description: string };
 /** The organization's keys, newest first, for anyone whose role may read them. */
 export async function listKeys(db: Db, organizationId: string, role: Role): Promise<KeyView[]> {
   if (!can(role, 'api_keys.read')) throw forbidden('Your role cannot see API keys. Ask an admin.');
-  const rows = await db.select().from(apiKey).where(eq(apiKey.organizationId, organizationId)).orderBy(desc(apiKey.createdAt));
-  return rows.map(keyView);
+  return organizationKeys(db, organizationId);
 }
 
 export function availableScopes(): ScopeOption[] {

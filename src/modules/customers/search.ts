@@ -7,7 +7,8 @@ export const SEARCH_LIMIT = 20;
 /** Of the values of one kind that merely hold the query, this many are looked at: type more to narrow. */
 export const CANDIDATES_PER_KEY = 200;
 
-export type MatchField = 'id' | 'name' | 'externalId' | 'email' | 'stripeCustomerId';
+export const MATCH_FIELDS = ['id', 'name', 'externalId', 'email', 'stripeCustomerId'] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export type CustomerHit = {
   id: string;
