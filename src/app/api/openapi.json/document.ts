@@ -1,9 +1,10 @@
 import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
+import { adminOperations } from './admin-operations';
 import { hostOperations } from './host-operations';
 
-const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API and the webhooks.
+const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
 
 - Every JSON answer is \`{"success": true, "data": …}\` or \`{"success": false, "error": {"code", "message", "fields"?}}\` (\`fields\` only for \`validation_failed\`). No stack trace, SQL or library message ever reaches the client.
 - An id of another organization answers \`not_found\`, never \`forbidden\`.
@@ -25,6 +26,7 @@ const tags = [
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+  { name: 'Staff console', description: 'The support team’s side, with the staff session cookie: customers, their timeline, the audit trail.' },
 ];
 
 let document: OpenApiDocument | undefined;
@@ -34,7 +36,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...accountOperations],
+    operations: [...hostOperations, ...accountOperations, ...adminOperations],
   });
   return document;
 }

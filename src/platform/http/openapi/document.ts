@@ -1,7 +1,7 @@
 import { errorStatus } from '../errors';
 import { errorCodesOf, errorEnvelopeSchema, errorResponses } from './errors';
 import { jsonSchemaOf, withoutProperties, type JsonSchema } from './json-schema';
-import type { Auth, OperationSpec } from './operation';
+import { isCookieAuth, type Auth, type OperationSpec } from './operation';
 
 export type OpenApiDocument = {
   openapi: '3.1.0';
@@ -26,6 +26,12 @@ const securitySchemes: Record<string, JsonSchema> = {
     name: 'deflect.session_token',
     description: 'The portal’s session cookie (builtin sign-in or host handoff). A write (POST, PUT, PATCH, DELETE) must also send `Origin` equal to `PORTAL_URL`, else 403.',
   },
+  staffSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'deflect-staff.session_token',
+    description: 'The staff console’s session cookie (staff sign-in or the host’s staff handoff), never a customer’s. A staff role without the permission answers 403. A write must also send `Origin` equal to `PORTAL_URL`, else 403.',
+  },
   stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature', description: 'Verified with `STRIPE_WEBHOOK_SECRET` over the raw body, 300 s tolerance.' },
 };
 
@@ -37,6 +43,8 @@ function securityOf(auth: Auth): Record<string, string[]>[] {
       return [{ serverSecret: [] }, { apiKey: [auth.scope] }];
     case 'session':
       return [{ session: [] }];
+    case 'staffSession':
+      return [{ staffSession: [] }];
     case 'stripeSignature':
       return [{ stripeSignature: [] }];
     case 'public':
@@ -56,7 +64,7 @@ function parametersOf(operation: OperationSpec): JsonSchema[] {
   const required = new Set((querySchema.required as string[] | undefined) ?? []);
   const query = Object.entries(querySchema.properties as Record<string, JsonSchema>).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }));
   const origin =
-    operation.auth.type === 'session' && operation.method !== 'get'
+    isCookieAuth(operation.auth) && operation.method !== 'get'
       ? [{ name: 'Origin', in: 'header', required: true, description: 'The portal’s own origin (`PORTAL_URL`); any other answers 403.', schema: { type: 'string', format: 'uri' } }]
       : [];
   return [...path, ...query, ...origin];

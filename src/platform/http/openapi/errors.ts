@@ -1,6 +1,6 @@
 import { errorStatus, type ErrorCode } from '../errors';
 import type { JsonSchema } from './json-schema';
-import type { OperationSpec } from './operation';
+import { isCookieAuth, type OperationSpec } from './operation';
 
 const errorMeaning: Record<ErrorCode, string> = {
   unauthorized: 'No valid credentials.',
@@ -53,8 +53,8 @@ export function errorCodesOf(operation: OperationSpec): ErrorCode[] {
   if (operation.noEnvelope) return [];
   const codes = new Set<ErrorCode>(operation.errors ?? []);
   const { auth } = operation;
-  if (auth.type === 'serverSecret' || auth.type === 'serverSecretOrApiKey' || auth.type === 'session') codes.add('unauthorized');
-  if (auth.type === 'session' && operation.method !== 'get') codes.add('forbidden');
+  if (auth.type === 'serverSecret' || auth.type === 'serverSecretOrApiKey' || isCookieAuth(auth)) codes.add('unauthorized');
+  if ((auth.type === 'session' && operation.method !== 'get') || auth.type === 'staffSession') codes.add('forbidden');
   if (auth.type === 'serverSecretOrApiKey') codes.add('forbidden');
   if (operation.body || operation.rawBody) codes.add('payload_too_large');
   if (operation.body || operation.query) codes.add('validation_failed');

@@ -6,9 +6,19 @@ export type HttpMethod = (typeof httpMethods)[number];
 
 /**
  * Who may call an operation: the host product's server secret, that or an API key with a scope, the
- * portal's session cookie (writes also need the portal's own Origin), Stripe's signature, or anyone.
+ * portal's session cookie or the staff console's (writes also need the portal's own Origin), Stripe's
+ * signature, or anyone.
  */
-export type Auth = { type: 'serverSecret' } | { type: 'serverSecretOrApiKey'; scope: string } | { type: 'session' } | { type: 'stripeSignature' } | { type: 'public' };
+export type Auth =
+  | { type: 'serverSecret' }
+  | { type: 'serverSecretOrApiKey'; scope: string }
+  | { type: 'session' }
+  | { type: 'staffSession' }
+  | { type: 'stripeSignature' }
+  | { type: 'public' };
+
+/** Authenticated by a browser cookie: a write must also carry the portal's own Origin. */
+export const isCookieAuth = (auth: Auth) => auth.type === 'session' || auth.type === 'staffSession';
 
 /** A JSON body validated by `schema`; `fromPath` names the schema's keys the route fills from path parameters. */
 export type JsonBody = { schema: z.ZodType; fromPath?: readonly string[] };
