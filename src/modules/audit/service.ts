@@ -5,6 +5,8 @@ import type { Db } from '@/platform/db/types';
 import { entryOf, pageOf, type AuditEntry, type AuditPage } from './entries';
 
 export { auditTrailOlderThan, type TrailEntry } from './trail';
+export { diffJson, type FieldChange, type JsonDiff } from './diff';
+export { actorLabel, knownAuditActions } from './labels';
 export { listStaffAuditEntries, staffAuditQuery, actorFilters, type ActorFilter, type StaffAuditEntry, type StaffAuditQuery } from './staff-audit';
 export type { AuditEntry, AuditPage } from './entries';
 

@@ -2,11 +2,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newKey, useApiKeyTestDatabase } from '../../../tests/support/api-key-fixtures';
 import { seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
-import { hostActor, userActor } from '../../../tests/support/test-db';
-import { executeAction } from '@/platform/actions/execute';
 import { organization } from '@/platform/tenancy/schema';
-import { issueContractInvoice, reportInvoicePayment } from '@/modules/invoices/service';
-import { inviteMember } from '@/modules/team/actions';
+import { invoice } from '@/modules/invoices/schema';
+import { invitation } from '@/modules/team/schema';
 import { usageMonthly } from '@/modules/usage/schema';
 import { customerOverview } from './service';
 
@@ -19,20 +17,22 @@ const month = `${new Date().toISOString().slice(0, 7)}-01`;
 beforeAll(async () => {
   team = await seedTeam(t.db, ['billing', 'member'], { plan: 'pro' });
   await t.db.update(organization).set({ externalId: 'ext-overview', billing: 'contract', contract: { terms: 'Annual', renewalDate: '2027-01-01', amount: 120_000, currency: 'eur' } }).where(eq(organization.id, team.organizationId));
-  await executeAction(userActor(team.owner), inviteMember, { email: 'new-hire@overview.example', role: 'member' });
+  await t.db.insert(invitation).values({ id: 'inv-overview', organizationId: team.organizationId, email: 'new-hire@overview.example', role: 'member', tokenHash: 'not-a-real-hash', invitedBy: team.owner.userId, expiresAt: new Date(Date.now() + 86_400_000) });
   secret = (await newKey(team.owner, { name: 'Deploy bot' })).secret;
   await t.db.insert(usageMonthly).values({ organizationId: team.organizationId, meter: 'api_calls', month, value: 400_000 });
-  const { invoice } = await issueContractInvoice(hostActor, {
-    externalId: 'ext-overview',
+  await t.db.insert(invoice).values({
+    id: 'in-overview',
+    organizationId: team.organizationId,
+    provider: 'contract',
     number: 'OV-1',
-    issuedAt: '2026-10-01',
-    dueAt: '2026-10-31',
-    periodStart: '2026-10-01',
-    periodEnd: '2026-12-31',
+    status: 'open',
     currency: 'eur',
-    lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 120_000 }],
+    subtotal: 120_000n,
+    total: 120_000n,
+    issuedAt: new Date('2026-10-01T00:00:00Z'),
+    lines: [],
+    paymentReport: { reference: 'BANK-42', paidAt: '2026-10-20', amount: 120_000, reportedAt: '2026-10-20T09:00:00Z', reportedBy: team.members[0]!.email },
   });
-  await reportInvoicePayment(userActor(team.members[0]!), { invoiceId: invoice.id, reference: 'BANK-42', paidAt: '2026-10-20', amount: 120_000 });
 });
 
 describe('customerOverview', () => {

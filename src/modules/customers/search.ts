@@ -63,7 +63,7 @@ export async function searchCustomers(db: Db, { q }: CustomerSearch, limit = SEA
       select distinct on (organization_id) organization_id, field, value,
         case when lower(value) = ${lower} then 0 when lower(value) like ${prefix} then 1 else 2 end as rank
       from hits
-      order by organization_id, rank, field
+      order by organization_id, rank, array_position(array['id', 'name', 'externalId', 'stripeCustomerId', 'email'], field)
     )
     select o.id, o.external_id, o.name, o.plan, o.stripe_customer_id, b.field, b.value,
       (select count(*)::int from membership m where m.organization_id = o.id) as members

@@ -108,7 +108,7 @@ describe('customerTimeline', () => {
     const { entries } = await customerTimeline(t.db, mine, parseInput(timelineQuery, { limit: 2 }));
     // Both at the latest time: the tie goes by source name, usage-alerts before audit.
     expect(entries[1]).toMatchObject({ kind: 'audit', actor: { type: 'staff', label: 'Support (agent@vendor.example)' }, summary: 'staff.invoices.mark_paid · invoice inv_1234', ref: { type: 'audit_entry' } });
-    expect(entries[0]).toMatchObject({ kind: 'usage', actor: null, summary: 'Storage reached 80 % of the limit (10,000 GB) in the period from 2026-11-01' });
+    expect(entries[0]).toMatchObject({ kind: 'usage', actor: null, summary: 'Storage reached 80 % of the limit (10,000 GB) in the period starting 1 Nov 2026' });
     const billing = (await allPages({ kinds: 'billing', limit: 100 })).entries;
     expect(billing.find((e) => e.ref.id === 'evt_tie_0')).toMatchObject({
       status: 'failed',

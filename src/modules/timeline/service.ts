@@ -4,13 +4,16 @@ import { notFound } from '@/platform/http/errors';
 import { organization } from '@/platform/tenancy/schema';
 import { boundFor, encodeCursor, newestFirst } from './cursor';
 import type { TimelineQuery } from './inputs';
-import type { TimelineEntry } from './source';
+import type { TimelineEntry, TimelineKind } from './source';
 import { timelineSources } from './sources';
 
 export { timelineQuery, type TimelineQuery } from './inputs';
 export { timelineKinds, type TimelineEntry, type TimelineKind } from './source';
 
 export type TimelinePage = { entries: TimelineEntry[]; nextBefore: string | null };
+
+/** The kinds some source lists today, in the order of the sources. */
+export const listedKinds: readonly TimelineKind[] = [...new Set(timelineSources.map((s) => s.kind))];
 
 /**
  * One page of the organization's timeline: every source's entries merged newest first. Each source

@@ -1,11 +1,5 @@
-import { auditTrailOlderThan, type TrailEntry } from '@/modules/audit/service';
-import type { TimelineActor, TimelineSource } from '../source';
-
-function actorOf(entry: TrailEntry): TimelineActor {
-  const { type, id, email } = entry.actor;
-  const label = type === 'staff' ? `Support (${email ?? 'staff'})` : type === 'user' ? (email ?? 'A member') : type === 'api_key' ? 'An API key' : type === 'host' ? 'The product (integration)' : 'Deflect';
-  return { type, id, label };
-}
+import { actorLabel, auditTrailOlderThan, type TrailEntry } from '@/modules/audit/service';
+import type { TimelineSource } from '../source';
 
 /** "team.change_role · membership 1a2b3c4d": the action, then what it touched. */
 function summaryOf(entry: TrailEntry): string {
@@ -20,6 +14,6 @@ export const auditSource: TimelineSource = {
   kind: 'audit',
   async list(db, subject, bound, limit) {
     const entries = await auditTrailOlderThan(db, subject.id, bound, limit);
-    return entries.map((e) => ({ id: `audit:${e.id}`, at: e.at, key: e.key, actor: actorOf(e), summary: summaryOf(e), ref: { type: 'audit_entry', id: e.id }, status: null }));
+    return entries.map((e) => ({ id: `audit:${e.id}`, at: e.at, key: e.key, actor: { type: e.actor.type, id: e.actor.id, label: actorLabel(e.actor) }, summary: summaryOf(e), ref: { type: 'audit_entry', id: e.id }, status: null }));
   },
 };

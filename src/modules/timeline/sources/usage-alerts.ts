@@ -1,6 +1,9 @@
 import { isMeter, meters } from '@config/usage';
 import { usageAlertsOlderThan } from '@/modules/usage/service';
+import { formatDate } from '@/ui/date';
 import type { TimelineSource } from '../source';
+
+const number = new Intl.NumberFormat('en-US');
 
 /** The usage thresholds the organization crossed (80 %, 100 % of a limit), once per period each. */
 export const usageAlertsSource: TimelineSource = {
@@ -15,7 +18,7 @@ export const usageAlertsSource: TimelineSource = {
         at: a.at,
         key: a.key,
         actor: null,
-        summary: `${meter.label} reached ${a.threshold} % of the limit (${a.limit.toLocaleString('en')} ${meter.unit}) in the period from ${a.periodStart}`,
+        summary: `${meter.label} reached ${a.threshold} % of the limit (${number.format(a.limit)} ${meter.unit}) in the period starting ${formatDate(a.periodStart)}`,
         ref: { type: 'usage_alert', id: a.key },
         status: null,
       };
