@@ -2,9 +2,11 @@
 // their members and Stripe customer ids, beside a plain SELECT of the very rows each search answered.
 //   node bench/customer-search.mjs [--database-url postgres://postgres@127.0.0.1:5432/postgres]
 //                                  [--orgs 10000] [--members 3] [--queries 2000] [--warmup 300]
+//                                  [--without-trigram-indexes]
 // A scratch database is created beside the given one (migrated as `npm start` would) and dropped at
 // the end. No build and no server: the service runs in this process (through tsx), as a route would
 // call it, so the figure is the server-side time of one search including its round trip to PostgreSQL.
+// --without-trigram-indexes drops them after seeding: search as it runs where pg_trgm is refused.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
     members: { type: 'string', default: '3' },
     queries: { type: 'string', default: '2000' },
     warmup: { type: 'string', default: '300' },
+    'without-trigram-indexes': { type: 'boolean', default: false },
   },
 });
 const GOAL_P95_MS = 50;
@@ -72,6 +75,10 @@ async function seed(url) {
       from generate_series(1, ${orgCount}) o, generate_series(1, ${memberCount}) m`);
     // As autovacuum leaves a table: the trigram indexes' pending entries merged, statistics taken.
     await client.query('vacuum analyze');
+    if (args['without-trigram-indexes']) {
+      const { rows } = await client.query(`select indexname from pg_indexes where indexname like '%trgm%'`);
+      for (const { indexname } of rows) await client.query(`drop index "${indexname}"`);
+    }
     const { rows } = await client.query(`select count(*)::int as n from pg_indexes where indexname like '%trgm%'`);
     return { trigramIndexes: rows[0].n };
   } finally {
