@@ -51,3 +51,8 @@ export async function fillStaffSignIn(page: Page, email: string, password: strin
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Signs `page` into the console as a new staff member of `role`, through the host's staff handoff, landing on the customer search. */
+export async function signInAsStaff(page: Page, role: 'agent' | 'lead' = 'agent'): Promise<void> {
+  await staffHandoffSignIn(page, role, '/admin');
+}

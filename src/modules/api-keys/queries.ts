@@ -1,13 +1,11 @@
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiKeyLimits, apiKeyScopes, gracePeriods } from '@config/api-keys';
 import { apiKeyScopeGrants, canManageKey } from '@config/permissions';
 import type { Actor } from '@/platform/actions/actor';
 import { permits } from '@/platform/actions/authorize';
 import { defineQuery } from '@/platform/actions/define-query';
-import type { Db } from '@/platform/db/types';
-import { apiKey } from './schema';
-import { keyView, type KeyView } from './view';
+import { organizationKeys } from './organization-keys';
+import type { KeyView } from './view';
 
 export type ScopeOption = { scope: string; description: string };
 
@@ -17,17 +15,11 @@ function availableScopes(): ScopeOption[] {
   return Object.entries(apiKeyScopes).map(([scope, description]) => ({ scope, description }));
 }
 
-/** The organization's keys, newest first. */
-async function listKeys(db: Db, organizationId: string): Promise<KeyView[]> {
-  const rows = await db.select().from(apiKey).where(eq(apiKey.organizationId, organizationId)).orderBy(desc(apiKey.createdAt));
-  return rows.map(keyView);
-}
-
 /** The keys and every scope a key can have (`GET /api/account/api-keys`). */
 export const apiKeysQuery = defineQuery({
   name: 'api_keys.read',
   input: noInput,
-  run: async ({ db, organizationId }) => ({ keys: await listKeys(db, organizationId), availableScopes: availableScopes() }),
+  run: async ({ db, organizationId }) => ({ keys: await organizationKeys(db, organizationId), availableScopes: availableScopes() }),
 });
 
 export type KeyRow = KeyView & { canRotate: boolean; canRevoke: boolean };
@@ -52,7 +44,7 @@ export const apiKeysScreenQuery = defineQuery({
   name: 'api_keys.read',
   input: noInput,
   async run({ actor, db, organizationId }): Promise<ApiKeysScreen> {
-    const keys = await listKeys(db, organizationId);
+    const keys = await organizationKeys(db, organizationId);
     const grants: readonly string[] = actor.type === 'user' ? apiKeyScopeGrants[actor.role] : [];
     const grantableScopes = availableScopes().filter((s) => grants.includes(s.scope));
     const working = keys.filter((k) => k.status === 'active' || k.status === 'expiring').length;

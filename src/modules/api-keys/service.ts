@@ -7,6 +7,7 @@ export { createKey, revokeKey, rotateKey } from './actions';
 export { verifyKeyInput } from './inputs';
 export { verifyApiKey, type VerifyResult } from './verify';
 export { flushKeyUses } from './last-used';
+export { organizationKeys } from './organization-keys';
 export type { KeyStatus, KeyView } from './view';
 export { VERIFY_PATH, verifyRoute } from './verify-route';
 

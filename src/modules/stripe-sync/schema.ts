@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -19,6 +20,13 @@ export const stripeEvent = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
     /** When a failed event is due again; also the lease of one being processed. */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** The customer the event is about, read as process.ts's `customerOf` reads it: a customer's timeline lists its events. */
+    customerId: text('customer_id').generatedAlwaysAs(
+      sql`case when payload #>> '{data,object,object}' = 'customer' then payload #>> '{data,object,id}'
+        else coalesce(payload #>> '{data,object,customer,id}',
+          case when jsonb_typeof(payload #> '{data,object,customer}') = 'string' then payload #>> '{data,object,customer}' end,
+          payload #>> '{data,previous_attributes,customer}') end`,
+    ),
   },
-  (t) => [index('stripe_event_retry_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('stripe_event_retry_idx').on(t.status, t.nextAttemptAt), index('stripe_event_customer_idx').on(t.customerId, t.receivedAt, t.id)],
 );

@@ -10,6 +10,7 @@ import { runEvent } from './webhook';
 export { receiveWebhook, type WebhookOutcome } from './webhook';
 export { type StripeEventView } from './inbox';
 export { replayEventInput, staffReplayStripeEvent, staffSyncFromStripe, stripeSyncInput } from './staff-actions';
+export { customerEventsOlderThan, type CustomerEvent } from './customer-events';
 export { syncOrganization };
 
 /** Processes one stored event again, whatever its state (`npm run stripe:replay -- <event id>`). */

@@ -1,15 +1,12 @@
 // Test helpers of the usage module (imported by its tests only).
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Plan } from '@config/plans';
 import { outbox } from '@/platform/actions/schema';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
 import { usageDaily, usageEvent, usageMonthly } from './schema';
 
-/** Both drivers (PGlite and node-postgres) answer raw SQL with `{ rows }`. */
-export async function rowsOf<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
+export { rowsOf } from '@/platform/db/rows';
 
 let counter = 0;
 export const key = (tag = 'k') => `${tag}-${process.pid}-${++counter}`;

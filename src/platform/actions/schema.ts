@@ -21,7 +21,14 @@ export const auditLog = pgTable(
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_org_idx').on(t.organizationId, t.id), index('audit_log_entity_idx').on(t.organizationId, t.entityType, t.id)],
+  (t) => [
+    index('audit_log_org_idx').on(t.organizationId, t.id),
+    index('audit_log_entity_idx').on(t.organizationId, t.entityType, t.id),
+    // The customer timeline (by time) and the staff audit view's filters.
+    index('audit_log_org_time_idx').on(t.organizationId, t.createdAt, t.id),
+    index('audit_log_action_idx').on(t.action, t.id),
+    index('audit_log_actor_type_idx').on(t.actorType, t.id),
+  ],
 );
 
 /** Events written in the same transaction as the change; a delivery worker comes later. */

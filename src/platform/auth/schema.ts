@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { betterAuthTables } from './tables';
 
 export const { user, session, account, verification, twoFactor } = betterAuthTables(
@@ -13,6 +13,8 @@ export const { user, session, account, verification, twoFactor } = betterAuthTab
     origin: text('origin'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },
+  // Staff search finds an organization by any part of a member's email (migration 0010).
+  (email) => [index('user_email_trgm_idx').using('gin', email.op('gin_trgm_ops'))],
 );
 
 /** Single-use links minted by POST /api/v1/portal-sessions; only the token's hash is kept. */

@@ -1,7 +1,7 @@
 // Better Auth's tables (core + two-factor plugin), written by hand from better-auth 1.7.7's schema:
 // its CLI needs Node 22, so the generated shape is committed here instead. The customers' and the
 // staff's Better Auth instances each get a set of their own, told apart by the table name prefix.
-import { boolean, index, integer, pgTable, text, timestamp, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, type ExtraConfigColumn, type PgColumnBuilderBase, type PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
 
 type Columns = Record<string, PgColumnBuilderBase>;
 
@@ -10,17 +10,27 @@ const timestamps = () => ({
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export function betterAuthTables<P extends string, U extends Columns, S extends Columns>(prefix: P, userColumns: U, sessionColumns: S) {
-  const user = pgTable(`${prefix}user`, {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    email: text('email').notNull().unique(),
-    emailVerified: boolean('email_verified').notNull().default(false),
-    image: text('image'),
-    twoFactorEnabled: boolean('two_factor_enabled').default(false),
-    ...userColumns,
-    ...timestamps(),
-  });
+/** `userIndexes`: the user table's own further indexes (by its email column). */
+export function betterAuthTables<P extends string, U extends Columns, S extends Columns>(
+  prefix: P,
+  userColumns: U,
+  sessionColumns: S,
+  userIndexes: (email: ExtraConfigColumn) => PgTableExtraConfigValue[] = () => [],
+) {
+  const user = pgTable(
+    `${prefix}user`,
+    {
+      id: text('id').primaryKey(),
+      name: text('name').notNull(),
+      email: text('email').notNull().unique(),
+      emailVerified: boolean('email_verified').notNull().default(false),
+      image: text('image'),
+      twoFactorEnabled: boolean('two_factor_enabled').default(false),
+      ...userColumns,
+      ...timestamps(),
+    },
+    (t) => userIndexes(t.email),
+  );
 
   const session = pgTable(
     `${prefix}session`,

@@ -17,8 +17,14 @@ export const organization = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  // Stripe webhooks find the organization by its customer.
-  (t) => [index('organization_stripe_customer_idx').on(t.stripeCustomerId)],
+  // Stripe webhooks find the organization by its customer; staff search finds it by any part of
+  // its name, external id or customer id (trigram indexes, migration 0010).
+  (t) => [
+    index('organization_stripe_customer_idx').on(t.stripeCustomerId),
+    index('organization_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('organization_external_id_trgm_idx').using('gin', t.externalId.op('gin_trgm_ops')),
+    index('organization_stripe_customer_trgm_idx').using('gin', t.stripeCustomerId.op('gin_trgm_ops')),
+  ],
 );
 
 export const membership = pgTable(

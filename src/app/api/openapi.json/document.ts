@@ -1,6 +1,7 @@
 import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
+import { adminOperations } from './admin-operations';
 import { hostOperations } from './host-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
@@ -27,7 +28,7 @@ const tags = [
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
-  { name: 'Staff console', description: 'The support team’s console, with the staff session cookie.' },
+  { name: 'Staff console', description: 'The support team’s side, with the staff session cookie: customers, their timeline, the audit trail.' },
 ];
 
 let document: OpenApiDocument | undefined;
@@ -37,7 +38,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...accountOperations, ...staffOperations, ...staffActionOperations],
+    operations: [...hostOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations],
   });
   return document;
 }

@@ -17,6 +17,15 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(operation.responses as object)).toEqual(['200', '401', '403', '409', '413', '422', '500']);
   });
 
+  it('a staff console read answers 401 and 403 (the role may lack the permission); its writes need the Origin too', () => {
+    const doc = documentOf({ ...base, method: 'get', path: '/staff-things', auth: { type: 'staffSession' } }, { ...base, method: 'post', path: '/staff-things', auth: { type: 'staffSession' } });
+    const read = doc.paths['/staff-things']!.get!;
+    expect(read.security).toEqual([{ staffSession: [] }]);
+    expect(read.parameters).toBeUndefined();
+    expect(Object.keys(read.responses as object)).toEqual(['200', '401', '403', '500']);
+    expect(doc.paths['/staff-things']!.post!.parameters).toEqual([expect.objectContaining({ name: 'Origin', in: 'header', required: true })]);
+  });
+
   it('a public read outside the envelope answers no envelope errors', () => {
     const doc = documentOf({ ...base, method: 'get', path: '/health', auth: { type: 'public' }, success: { status: 200, description: 'Up.', mediaType: 'application/json' }, noEnvelope: true });
     const operation = doc.paths['/health']!.get!;

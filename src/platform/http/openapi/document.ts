@@ -32,7 +32,7 @@ const securitySchemes: Record<string, JsonSchema> = {
     type: 'apiKey',
     in: 'cookie',
     name: 'deflect-staff.session_token',
-    description: 'The staff console’s session cookie (builtin staff sign-in with TOTP, or the staff handoff); never a customer’s. A write must also send `Origin` equal to `PORTAL_URL`, else 403.',
+    description: 'The staff console’s session cookie (staff sign-in or the host’s staff handoff), never a customer’s. A staff role without the permission answers 403. A write must also send `Origin` equal to `PORTAL_URL`, else 403.',
   },
   stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature', description: 'Verified with `STRIPE_WEBHOOK_SECRET` over the raw body, 300 s tolerance.' },
 };

@@ -54,7 +54,8 @@ export function errorCodesOf(operation: OperationSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors ?? []);
   const { auth } = operation;
   if (auth.type === 'serverSecret' || auth.type === 'serverSecretOrApiKey' || usesSessionCookie(auth)) codes.add('unauthorized');
-  if (usesSessionCookie(auth) && operation.method !== 'get') codes.add('forbidden');
+  // A staff role without the permission answers 403 on reads too.
+  if ((usesSessionCookie(auth) && operation.method !== 'get') || auth.type === 'staffSession') codes.add('forbidden');
   if (auth.type === 'serverSecretOrApiKey') codes.add('forbidden');
   if (operation.body || operation.rawBody) codes.add('payload_too_large');
   if (operation.body || operation.query) codes.add('validation_failed');

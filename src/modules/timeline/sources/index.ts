@@ -1,0 +1,7 @@
+import type { TimelineSource } from '../source';
+import { auditSource } from './audit';
+import { stripeEventsSource } from './stripe-events';
+import { usageAlertsSource } from './usage-alerts';
+
+/** Every source of the customer timeline: a new one is a file beside these and a line here. */
+export const timelineSources: readonly TimelineSource[] = [auditSource, stripeEventsSource, usageAlertsSource];
