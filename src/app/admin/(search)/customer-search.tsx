@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CustomerHit, MatchField } from '@/modules/customers/service';
 import { Button } from '@/ui/button';
+import { publicPath } from '@/platform/http/portal-path';
 
 const DEBOUNCE_MS = 150;
 const matchLabels: Record<MatchField, string> = { id: 'Organization id', name: 'Name', externalId: 'External id', email: 'Member email', stripeCustomerId: 'Stripe customer' };
@@ -37,7 +38,7 @@ export function CustomerSearch({ initial }: { initial: Answer }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/admin/customers?q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        const response = await fetch(publicPath(`/api/admin/customers?q=${encodeURIComponent(q)}`), { signal: controller.signal });
         const body = (await response.json()) as { data?: { organizations: CustomerHit[] }; error?: { message: string; fields?: { q?: string } } };
         setAnswer(body.data ? { query: q, hits: body.data.organizations } : { query: q, hits: [], error: body.error?.fields?.q ?? body.error?.message ?? 'The search failed.' });
         window.history.replaceState(null, '', q ? `/admin?q=${encodeURIComponent(q)}` : '/admin');

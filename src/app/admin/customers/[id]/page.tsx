@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { customerOverview } from '@/modules/customers/service';
+import { customerActionsFor, customerOverview } from '@/modules/customers/service';
+import { MarkPaidButton } from '@/modules/invoices/ui/mark-paid-button';
+import { StripeSyncButton } from '@/modules/stripe-sync/ui/stripe-sync-button';
+import { InvitationButtons } from '@/modules/team/ui/invitation-buttons';
 import { customerTimeline, listedKinds, timelineQuery, type TimelineKind } from '@/modules/timeline/service';
 import { requireStaffPage } from '@/platform/auth/staff-session';
 import { getDb } from '@/platform/db/client';
@@ -32,11 +35,11 @@ async function overviewOr404(organizationId: string) {
 
 /**
  * One customer for the support team: who they are, their plan, team, keys, usage and invoices, and
- * everything that happened to them on one timeline. The staff actions (confirm a payment, resend or
- * revoke an invitation, replay a Stripe event, re-sync) plug into the sections' `actions` slots.
+ * everything that happened to them on one timeline, with the staff actions this member may run:
+ * confirm a payment, resend or revoke an invitation, replay a failed Stripe event, re-sync.
  */
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Query> }) {
-  await requireStaffPage('staff.customers.read');
+  const staff = await requireStaffPage('staff.customers.read');
   const { id } = await params;
   if (!isPlausibleSegment(id)) notFound();
   const overview = await overviewOr404(id);
@@ -48,6 +51,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const before = parsed.success && parsed.data.before ? single(query.before) : undefined;
   const page = await customerTimeline(await getDb(), id, timeline);
   const { organization } = overview;
+  const may = customerActionsFor(staff);
 
   return (
     <div className="stack stack-lg">
@@ -65,12 +69,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           Audit trail
         </Link>
       </div>
-      <BillingSection overview={overview} />
-      <TeamSection overview={overview} />
-      <InvoicesSection overview={overview} />
+      <BillingSection overview={overview} actions={may.syncFromStripe && organization.stripeCustomerId ? <StripeSyncButton organizationId={organization.id} /> : undefined} />
+      <TeamSection overview={overview} invitationActions={may.invitations ? (invitation) => <InvitationButtons organizationId={organization.id} invitation={invitation} /> : undefined} />
+      <InvoicesSection overview={overview} actions={may.markPaid ? (invoice) => <MarkPaidButton organizationId={organization.id} invoice={invoice} /> : undefined} />
       <UsageSection overview={overview} />
       <KeysSection overview={overview} />
-      <TimelineSection organizationId={organization.id} kind={kind} page={page} before={before} pageSize={TIMELINE_PAGE} />
+      <TimelineSection organizationId={organization.id} kind={kind} page={page} before={before} pageSize={TIMELINE_PAGE} canReplay={may.replayEvents} />
     </div>
   );
 }

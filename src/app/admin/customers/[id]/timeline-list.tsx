@@ -4,11 +4,16 @@ import { useEffect, useState, type MouseEvent } from 'react';
 import type { TimelineEntry, TimelinePage } from '@/modules/timeline/service';
 import { formatDateTime } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
+import { ReplayEventButton } from '@/modules/stripe-sync/ui/replay-event-button';
+import { publicPath } from '@/platform/http/portal-path';
 
 const kindLabels: Record<TimelineEntry['kind'], string> = { audit: 'Activity', ticket: 'Ticket', billing: 'Billing', usage: 'Usage', notification: 'Notification', webhook: 'Webhook' };
 const statusTones: Record<string, string> = { processed: 'badge-success', failed: 'badge-danger', processing: 'badge-warning' };
 
-function Entry({ entry }: { entry: TimelineEntry }) {
+/** A Stripe event that failed, which a lead may replay. */
+const replayable = (entry: TimelineEntry) => entry.ref.type === 'stripe_event' && entry.status === 'failed';
+
+function Entry({ entry, organizationId, canReplay }: { entry: TimelineEntry; organizationId: string; canReplay: boolean }) {
   return (
     <>
       <span className="timeline-meta small muted">
@@ -19,7 +24,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
       <span className="timeline-summary">
         {entry.summary}
         {entry.status ? <span className={`badge ${statusTones[entry.status] ?? ''}`}>{entry.status}</span> : null}
-        {/* The staff actions on one entry (replay a failed Stripe event: ref.type 'stripe_event', status 'failed') go here. */}
+        {canReplay && replayable(entry) ? <ReplayEventButton organizationId={organizationId} event={{ id: entry.ref.id, type: entry.summary.split(' · ')[0]! }} /> : null}
       </span>
     </>
   );
@@ -30,7 +35,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
  * the page reloads from there); with it, the next page is fetched and appended, and focus moves to
  * the first entry it brought.
  */
-export function TimelineList({ organizationId, kinds, first, pageSize, pageHref }: { organizationId: string; kinds: string | undefined; first: TimelinePage; pageSize: number; pageHref: string }) {
+export function TimelineList({ organizationId, kinds, first, pageSize, pageHref, canReplay }: { organizationId: string; kinds: string | undefined; first: TimelinePage; pageSize: number; pageHref: string; canReplay: boolean }) {
   const [entries, setEntries] = useState(first.entries);
   const [nextBefore, setNextBefore] = useState(first.nextBefore);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
@@ -46,7 +51,7 @@ export function TimelineList({ organizationId, kinds, first, pageSize, pageHref 
     setState('loading');
     const query = new URLSearchParams({ before: nextBefore, limit: String(pageSize), ...(kinds ? { kinds } : {}) });
     try {
-      const response = await fetch(`/api/admin/customers/${encodeURIComponent(organizationId)}/timeline?${query}`);
+      const response = await fetch(publicPath(`/api/admin/customers/${encodeURIComponent(organizationId)}/timeline?${query}`));
       if (!response.ok) throw new Error(String(response.status));
       const page = ((await response.json()) as { data: TimelinePage }).data;
       setFirstNew(page.entries[0]?.id ?? null);
@@ -64,7 +69,7 @@ export function TimelineList({ organizationId, kinds, first, pageSize, pageHref 
       <ol className="timeline" aria-label="Timeline entries">
         {entries.map((entry) => (
           <li key={entry.id} id={`timeline-${entry.id}`} tabIndex={-1}>
-            <Entry entry={entry} />
+            <Entry entry={entry} organizationId={organizationId} canReplay={canReplay} />
           </li>
         ))}
       </ol>

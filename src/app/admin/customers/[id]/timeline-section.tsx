@@ -5,7 +5,7 @@ import { TimelineList } from './timeline-list';
 const chipLabels: Record<TimelineKind, string> = { audit: 'Activity', ticket: 'Tickets', billing: 'Stripe events', usage: 'Usage alerts', notification: 'Notifications', webhook: 'Webhooks' };
 
 /** The customer's one timeline: a chip per kind (one kind, or all), the entries, and more on demand. */
-export function TimelineSection({ organizationId, kind, page, before, pageSize }: { organizationId: string; kind: TimelineKind | undefined; page: TimelinePage; before: string | undefined; pageSize: number }) {
+export function TimelineSection({ organizationId, kind, page, before, pageSize, canReplay }: { organizationId: string; kind: TimelineKind | undefined; page: TimelinePage; before: string | undefined; pageSize: number; canReplay: boolean }) {
   const base = `/admin/customers/${encodeURIComponent(organizationId)}`;
   const hrefOf = (k: TimelineKind | undefined) => (k ? `${base}?kinds=${k}` : base);
   return (
@@ -28,7 +28,7 @@ export function TimelineSection({ organizationId, kind, page, before, pageSize }
         </p>
       ) : null}
       {/* Keyed by the filter and the cursor, so that a new first page starts a new list. */}
-      <TimelineList key={`${kind ?? 'all'}:${before ?? ''}`} organizationId={organizationId} kinds={kind} first={page} pageSize={pageSize} pageHref={hrefOf(kind)} />
+      <TimelineList key={`${kind ?? 'all'}:${before ?? ''}`} organizationId={organizationId} kinds={kind} first={page} pageSize={pageSize} pageHref={hrefOf(kind)} canReplay={canReplay} />
     </section>
   );
 }
