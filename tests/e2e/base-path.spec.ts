@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_HOST_PRODUCT_TITLE, E2E_PROXY_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
 import { latestMail, linkIn } from '../support/e2e-mail';
+import { newHostStaff } from '../support/e2e-staff';
 import { fillSignIn, invoiceRows, newHostCustomer, uniqueEmail, urlOf } from '../support/e2e-journeys';
 
 // The portal on the product's own domain: Debian's nginx serves a stand-in product at its root and
@@ -130,6 +131,27 @@ test('an invitation mailed from the portal links under /account, and the invitee
     await invitee.goto(verify);
     await invitee.getByRole('button', { name: 'Join Acme Analytics' }).click();
     await expect(invitee).toHaveURL(urlOf('/account?notice=joined'));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the staff handoff is under /account too, and the console's cookies stay under it", async ({ browser, request }) => {
+  const staff = newHostStaff('lead', '/admin/staff');
+  const response = await request.post('/account/api/v1/staff-sessions', { headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` }, data: staff });
+  expect(response.status(), await response.text()).toBe(201);
+  const { url } = ((await response.json()) as { data: { url: string } }).data;
+  expect(url.startsWith(`${E2E_PROXY_URL}/account/api/admin/auth/handoff?token=`), url).toBe(true);
+
+  const context = await browser.newContext(signedOut);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page).toHaveURL(urlOf('/account/admin/staff'));
+    await expect(page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
+    const cookies = (await context.cookies()).filter((c) => c.name.startsWith('deflect-staff'));
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie.path, cookie.name).toBe('/account');
   } finally {
     await context.close();
   }
