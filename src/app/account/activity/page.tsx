@@ -1,11 +1,9 @@
 import Link from 'next/link';
 import { activityScreenQuery } from '@/modules/audit/queries';
-import { ChangeSummary } from '@/modules/audit/ui/change-summary';
+import { AuditTable } from '@/modules/audit/ui/audit-table';
 import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
-import { formatDateTime } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
-import { Table } from '@/ui/table';
 import { portalPath } from '@/platform/http/portal-path';
 import { actorLabel } from './actor-label';
 
@@ -26,31 +24,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <p className="muted">Every change made in your organization, newest first.</p>
         </div>
       </div>
-      <Table
-        caption="Audit trail"
-        hideCaption
-        columns={[
-          { key: 'when', header: 'When (UTC)' },
-          { key: 'who', header: 'Who' },
-          { key: 'what', header: 'What', rowHeader: true },
-          { key: 'change', header: 'Change' },
-        ]}
-        rows={entries.map((e) => ({
-          key: e.id,
-          when: <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, { seconds: true })}</time>,
-          who: actorLabel(e),
-          what: (
-            <span className="stack stack-sm">
-              <code className="mono">{e.action}</code>
-              <span className="small muted">
-                {e.entityType} {e.entityId.slice(0, 8)}
-              </span>
-            </span>
-          ),
-          change: <ChangeSummary before={e.before} after={e.after} />,
-        }))}
-        empty={<EmptyState title="No activity yet" description="Changes to your organization will appear here." />}
-      />
+      <AuditTable entries={entries} who={actorLabel} empty={<EmptyState title="No activity yet" description="Changes to your organization will appear here." />} />
       {before || nextBefore ? (
         <nav className="row" aria-label="Pages">
           {before ? <Link href={portalPath('/account/activity')}>Newest</Link> : null}

@@ -1,13 +1,11 @@
 import Link from 'next/link';
 import { actorLabel, listStaffAuditEntries, staffAuditQuery, type StaffAuditEntry } from '@/modules/audit/service';
+import { AuditTable } from '@/modules/audit/ui/audit-table';
 import { requireStaffPage } from '@/platform/auth/staff-session';
 import { getDb } from '@/platform/db/client';
 import { fieldErrorsOf } from '@/platform/http/validation';
-import { formatDateTime } from '@/ui/date';
 import { EmptyState } from '@/ui/empty-state';
-import { Table } from '@/ui/table';
 import { AuditFilters } from './audit-filters';
-import { ChangeDiff } from './change-diff';
 
 export const metadata = { title: 'Audit trail' };
 
@@ -28,31 +26,10 @@ function hrefOf(asked: Partial<Record<string, string>>, before?: string): string
 
 function Rows({ entries }: { entries: StaffAuditEntry[] }) {
   return (
-    <Table
-      caption="Audit trail"
-      hideCaption
-      columns={[
-        { key: 'when', header: 'When (UTC)' },
-        { key: 'who', header: 'Who' },
-        { key: 'customer', header: 'Customer' },
-        { key: 'what', header: 'What', rowHeader: true },
-        { key: 'change', header: 'Change' },
-      ]}
-      rows={entries.map((e) => ({
-        key: e.id,
-        when: <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, { seconds: true })}</time>,
-        who: actorLabel(e.actor),
-        customer: e.organization ? <Link href={`/admin/customers/${encodeURIComponent(e.organization.id)}`}>{e.organization.name ?? e.organization.id}</Link> : <span className="muted">None</span>,
-        what: (
-          <span className="stack stack-sm">
-            <code className="mono">{e.action}</code>
-            <span className="small muted">
-              {e.entityType} <span className="mono">{e.entityId}</span>
-            </span>
-          </span>
-        ),
-        change: <ChangeDiff before={e.before} after={e.after} />,
-      }))}
+    <AuditTable
+      entries={entries}
+      who={(e) => actorLabel(e.actor)}
+      customer={(e) => (e.organization ? <Link href={`/admin/customers/${encodeURIComponent(e.organization.id)}`}>{e.organization.name ?? e.organization.id}</Link> : <span className="muted">None</span>)}
       empty={<EmptyState title="No audited change matches" description="Change or clear the filters to see more." />}
     />
   );

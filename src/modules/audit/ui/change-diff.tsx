@@ -1,4 +1,4 @@
-import { diffJson } from '@/modules/audit/service';
+import { diffJson } from '../diff';
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
