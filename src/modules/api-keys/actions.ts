@@ -80,7 +80,7 @@ export const createKey = defineAction({
       throw conflict(`Your organization already has ${apiKeyLimits.maxActivePerOrganization} active keys, the most allowed. Revoke one you no longer use first.`);
     }
     const { row, secret } = await insertKey(ctx, { organizationId: actor.organizationId, name: input.name, scopes: input.scopes, expiresAt: input.expiresAt ?? null, userId: actor.userId, userName: name });
-    ctx.emit('api_key.created', { keyId: row.id, prefix: row.prefix, name: row.name, scopes: row.scopes });
+    ctx.emit('api_key.created', { keyId: row.id, prefix: row.prefix, name: row.name, scopes: input.scopes });
     return { result: { key: keyView(row), secret }, audit: { entityType: 'api_key', entityId: row.id, after: auditedFields(row) } };
   },
 });

@@ -25,7 +25,7 @@ export const createPortalSession = defineAction({
     const path = input.path ?? '/account';
     await tx.insert(portalHandoff).values({ id, tokenHash: hashToken(token), userId: provisioned.userId, organizationId: provisioned.organizationId, path, expiresAt });
     if (provisioned.created.organization) emit('organization.created', { organizationId: provisioned.organizationId, source: 'handoff' });
-    if (provisioned.created.membership) emit('member.joined', { organizationId: provisioned.organizationId, userId: provisioned.userId, source: 'handoff' });
+    if (provisioned.created.membership) emit('team.member_joined', { organizationId: provisioned.organizationId, userId: provisioned.userId, source: 'handoff' });
     const url = portalUrlFor(`${HANDOFF_PATH}?token=${encodeURIComponent(token)}`);
     return {
       result: { url, expiresAt: expiresAt.toISOString() },

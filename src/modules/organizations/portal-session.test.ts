@@ -79,7 +79,7 @@ describe('createPortalSession: just-in-time provisioning', () => {
     expect(new Date(result.expiresAt).toISOString()).toBe(result.expiresAt);
 
     const events = await t.db.select({ type: outbox.type }).from(outbox).where(eq(outbox.organizationId, created!.id)).orderBy(outbox.id);
-    expect(events.map((e) => e.type)).toEqual(['organization.created', 'member.joined']);
+    expect(events.map((e) => e.type)).toEqual(['organization.created', 'team.member_joined']);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.organizationId, created!.id));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'host', action: 'host.create_portal_session', entityType: 'portal_session' });
@@ -98,7 +98,7 @@ describe('createPortalSession: just-in-time provisioning', () => {
     expect(await membersOf(org)).toEqual([{ externalId: person(1), role: 'owner' }]);
     const [orgRow] = await organizationByExternalId(org);
     const events = await t.db.select({ type: outbox.type }).from(outbox).where(eq(outbox.organizationId, orgRow!.id));
-    expect(events.map((e) => e.type)).toEqual(['organization.created', 'member.joined']); // nothing new happened
+    expect(events.map((e) => e.type)).toEqual(['organization.created', 'team.member_joined']); // nothing new happened
   });
 
   it('gives a later member the requested role, and "member" when none is asked', async () => {

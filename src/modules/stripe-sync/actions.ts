@@ -29,7 +29,7 @@ export async function fetchPart(input: SyncInput) {
 }
 
 /** Outbox events for the webhook types that others care about (each Stripe event is processed once). */
-const outboxEventOf: Record<string, string> = {
+const outboxEventOf: Partial<Record<string, 'subscription.changed' | 'invoice.paid' | 'invoice.payment_failed'>> = {
   'customer.subscription.created': 'subscription.changed',
   'customer.subscription.updated': 'subscription.changed',
   'customer.subscription.deleted': 'subscription.changed',
@@ -48,25 +48,25 @@ export async function applyFetched({ tx, emit }: ActionContext, input: SyncInput
   const { organizationId } = input;
   const eventType = 'eventType' in input ? input.eventType : undefined;
   const source = { eventId: 'eventId' in input ? (input.eventId ?? null) : null, eventType: eventType ?? null };
+  const outboxType = eventType ? outboxEventOf[eventType] : undefined;
   let entity: { entityType: string; entityId: string; before?: unknown; after?: unknown };
-  let payload: Record<string, unknown> = {};
   if (fetched.part === 'customer') {
     if (!fetched.customer) return { result: { applied: false }, audit: { organizationId, entityType: 'stripe_customer', entityId: organizationId, after: { deletedAtStripe: true, ...source } } };
     const { applied, before, after } = await applyStripeCustomer(tx, organizationId, fetched.customer, fetched.fetchedAt);
     entity = { entityType: 'stripe_customer', entityId: organizationId, before: applied ? customerAudit(before) : undefined, after: { ...customerAudit(after), applied, ...source } };
   } else if (fetched.part === 'subscription') {
     const { applied, after } = await applyStripeSubscription(tx, organizationId, fetched.subscription, fetched.fetchedAt);
-    payload = { subscriptionId: after.subscriptionId, status: after.subscriptionStatus, plan: after.planName, cancelAtPeriodEnd: after.cancelAtPeriodEnd };
+    const payload = { subscriptionId: after.subscriptionId, status: after.subscriptionStatus, plan: after.planName, cancelAtPeriodEnd: after.cancelAtPeriodEnd };
     entity = { entityType: 'stripe_subscription', entityId: after.subscriptionId ?? organizationId, after: { ...payload, applied, ...source } };
+    if (outboxType === 'subscription.changed') emit(outboxType, { organizationId, ...payload, stripeEventId: source.eventId });
   } else {
     const rows = [];
     for (const invoice of fetched.invoices) rows.push(await applyStripeInvoice(tx, organizationId, invoice, fetched.fetchedAt));
     const first = fetched.invoices[0];
-    payload = first ? { invoiceId: rows[0]?.id ?? null, stripeInvoiceId: first.stripeInvoiceId, number: first.number, status: first.status, total: toJsonAmount(first.total), currency: first.currency } : {};
+    const payload = first ? { invoiceId: rows[0]?.id ?? null, stripeInvoiceId: first.stripeInvoiceId, number: first.number, status: first.status, total: toJsonAmount(first.total), currency: first.currency } : undefined;
     entity = { entityType: 'invoice', entityId: fetched.part === 'invoice' ? (first?.stripeInvoiceId ?? '') : organizationId, after: { ...(fetched.part === 'invoice' ? payload : { invoices: fetched.invoices.length }), applied: rows.filter(Boolean).length, ...source } };
+    if (payload && (outboxType === 'invoice.paid' || outboxType === 'invoice.payment_failed')) emit(outboxType, { organizationId, ...payload, stripeEventId: source.eventId });
   }
-  const outboxType = eventType ? outboxEventOf[eventType] : undefined;
-  if (outboxType) emit(outboxType, { organizationId, ...payload, stripeEventId: source.eventId });
   return { result: { applied: true }, audit: { organizationId, ...entity } };
 }
 

@@ -78,7 +78,7 @@ describe('invite', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'team.invite', actorId: team.owner.userId, entityType: 'invitation', entityId: created.id, after: { email, role: 'billing' } });
     const events = await eventsOf(t.db, team.organizationId);
-    expect(events.map((e) => [e.type, e.payload])).toEqual([['member.invited', { invitationId: created.id, email, role: 'billing' }]]);
+    expect(events.map((e) => [e.type, e.payload])).toEqual([['team.member_invited', { invitationId: created.id, email, role: 'billing' }]]);
 
     for (const table of ['audit_log', 'outbox'] as const) {
       const text = await allRowsAsText(table, team.organizationId);
@@ -246,7 +246,7 @@ describe('resend and revoke', () => {
     await executeAction(personActor(person), acceptInvitation, { token: resent.token });
   });
 
-  it('revoke closes the invitation, audits it and emits invitation.revoked; the link then answers not_found', async () => {
+  it('revoke closes the invitation, audits it and emits team.invitation_revoked; the link then answers not_found', async () => {
     const team = await seedTeam(t.db, ['admin']);
     const email = newEmail();
     const { invitation: created, token } = await invite(team.owner, email, 'member');
@@ -254,7 +254,7 @@ describe('resend and revoke', () => {
     expect(revoked).toMatchObject({ id: created.id, email, role: 'member' });
     expect((await invitationsOf(t.db, team.organizationId)).find((i) => i.id === created.id)?.revokedAt).not.toBeNull();
     expect((await auditOf(t.db, team.organizationId, ['team.revoke_invitation']))[0]).toMatchObject({ entityId: created.id, before: { email, status: 'pending' }, after: { status: 'revoked' } });
-    expect((await eventsOf(t.db, team.organizationId)).map((e) => e.type)).toEqual(['member.invited', 'invitation.revoked']);
+    expect((await eventsOf(t.db, team.organizationId)).map((e) => e.type)).toEqual(['team.member_invited', 'team.invitation_revoked']);
 
     const person = await seedUser(t.db, { email });
     await expectCode(executeAction(personActor(person), acceptInvitation, { token }), 'not_found');
@@ -319,8 +319,8 @@ describe('accept', () => {
 
     const events = await eventsOf(t.db, team.organizationId);
     expect(events.map((e) => [e.type, e.payload])).toEqual([
-      ['member.invited', expect.anything()],
-      ['member.joined', { memberId: joined.id, userId: person.userId, role: 'billing', invitationId: created.id }],
+      ['team.member_invited', expect.anything()],
+      ['team.member_joined', { memberId: joined.id, userId: person.userId, role: 'billing', invitationId: created.id }],
     ]);
     const [audit] = await auditOf(t.db, team.organizationId, ['team.accept_invitation']);
     expect(audit).toMatchObject({ actorType: 'user', actorId: person.userId, entityType: 'member', entityId: joined.id, after: { email, role: 'billing' } });
@@ -379,7 +379,7 @@ describe('accept', () => {
 });
 
 describe('change role', () => {
-  it('changes the role, audits before and after and emits member.role_changed', async () => {
+  it('changes the role, audits before and after and emits team.member_role_changed', async () => {
     const team = await seedTeam(t.db, ['member']);
     const target = team.members[0]!;
     const { member } = await executeAction(userActor(team.owner), changeRole, { memberId: target.membershipId, role: 'billing' });
@@ -388,7 +388,7 @@ describe('change role', () => {
     const [audit] = await auditOf(t.db, team.organizationId);
     expect(audit).toMatchObject({ action: 'team.change_role', entityType: 'member', entityId: target.membershipId, before: { email: target.email, role: 'member' }, after: { email: target.email, role: 'billing' } });
     expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([
-      ['member.role_changed', { memberId: target.membershipId, userId: target.userId, from: 'member', to: 'billing' }],
+      ['team.member_role_changed', { memberId: target.membershipId, userId: target.userId, from: 'member', to: 'billing' }],
     ]);
   });
 
@@ -432,7 +432,7 @@ describe('change role', () => {
 });
 
 describe('remove', () => {
-  it('removes the member, audits and emits member.removed; their session loses access at once', async () => {
+  it('removes the member, audits and emits team.member_removed; their session loses access at once', async () => {
     const team = await seedTeam(t.db, ['admin', 'member']);
     const [admin, target] = team.members;
     const theirSession = await seedSession(t.db, target!.userId, { activeOrganizationId: team.organizationId });
@@ -449,7 +449,7 @@ describe('remove', () => {
     const [audit] = await auditOf(t.db, team.organizationId);
     expect(audit).toMatchObject({ action: 'team.remove_member', actorId: admin!.userId, entityType: 'member', entityId: target!.membershipId, before: { email: target!.email, role: 'member' }, after: null });
     expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([
-      ['member.removed', { memberId: target!.membershipId, userId: target!.userId, role: 'member' }],
+      ['team.member_removed', { memberId: target!.membershipId, userId: target!.userId, role: 'member' }],
     ]);
   });
 
@@ -481,7 +481,7 @@ describe('remove', () => {
 });
 
 describe('transfer ownership', () => {
-  it('makes the target the owner and the old owner an admin, audited, with ownership.transferred', async () => {
+  it('makes the target the owner and the old owner an admin, audited, with team.ownership_transferred', async () => {
     const team = await seedTeam(t.db, ['member', 'viewer']);
     const [target, bystander] = team.members;
     const { previousOwner, newOwner } = await executeAction(userActor(team.owner), transferOwnership, { memberId: target!.membershipId });
@@ -496,7 +496,7 @@ describe('transfer ownership', () => {
     const [audit] = await auditOf(t.db, team.organizationId);
     expect(audit).toMatchObject({ action: 'team.transfer_ownership', before: { owner: team.owner.email }, after: { owner: target!.email } });
     expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([
-      ['ownership.transferred', { from: team.owner.membershipId, to: target!.membershipId }],
+      ['team.ownership_transferred', { from: team.owner.membershipId, to: target!.membershipId }],
     ]);
 
     // The old owner's session, still saying "owner", cannot transfer again.
@@ -526,13 +526,13 @@ describe('transfer ownership', () => {
 });
 
 describe('leave', () => {
-  it('a member leaves: membership gone, audited, member.removed emitted', async () => {
+  it('a member leaves: membership gone, audited, team.member_removed emitted', async () => {
     const team = await seedTeam(t.db, ['member']);
     const me = team.members[0]!;
     await executeAction(userActor(me), leaveOrganization, {});
     expect((await membershipsOf(t.db, team.organizationId)).map((m) => m.id)).toEqual([team.owner.membershipId]);
     expect((await auditOf(t.db, team.organizationId))[0]).toMatchObject({ action: 'team.leave', entityId: me.membershipId, before: { role: 'member' }, after: null });
-    expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([['member.removed', { memberId: me.membershipId, userId: me.userId, role: 'member', left: true }]]);
+    expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([['team.member_removed', { memberId: me.membershipId, userId: me.userId, role: 'member', left: true }]]);
   });
 
   it('the owner cannot leave, even with a stale session that says otherwise', async () => {

@@ -86,7 +86,7 @@ export const inviteMember = defineAction({
       .insert(invitation)
       .values({ id: crypto.randomUUID(), organizationId: team.organizationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .returning();
-    ctx.emit('member.invited', { invitationId: created!.id, email: input.email, role: input.role });
+    ctx.emit('team.member_invited', { invitationId: created!.id, email: input.email, role: input.role });
     return {
       result: sendOnCommit(ctx, created!, team.name, token),
       audit: { entityType: 'invitation', entityId: created!.id, after: { email: input.email, role: input.role, expiresAt: created!.expiresAt } },
@@ -115,7 +115,7 @@ async function renewOpenInvitation(tx: ActionContext['tx'], organizationId: stri
 
 async function closeOpenInvitation(ctx: ActionContext, organizationId: string, invitationId: string) {
   const revoked = await updateOpenInvitation(ctx.tx, organizationId, invitationId, { revokedAt: new Date() });
-  ctx.emit('invitation.revoked', { invitationId: revoked.id, email: revoked.email });
+  ctx.emit('team.invitation_revoked', { invitationId: revoked.id, email: revoked.email });
   return { revoked, audit: { entityType: 'invitation', entityId: revoked.id, before: { email: revoked.email, role: revoked.role, status: 'pending' }, after: { status: 'revoked' } } };
 }
 
@@ -190,7 +190,7 @@ export const acceptInvitation = defineAction({
       .returning();
     if (!joined) throw conflict('You are already a member of this organization.');
     if (sessionId) await ctx.tx.update(session).set({ activeOrganizationId: found.organizationId }).where(eq(session.id, sessionId));
-    ctx.emit('member.joined', { memberId: joined.id, userId, role: joined.role, invitationId: found.id });
+    ctx.emit('team.member_joined', { memberId: joined.id, userId, role: found.role as Role, invitationId: found.id });
     return {
       result: { membership: { id: joined.id, organizationId: joined.organizationId, userId, role: joined.role } },
       audit: { organizationId: found.organizationId, entityType: 'member', entityId: joined.id, after: { email, role: joined.role, invitationId: found.id } },
@@ -206,7 +206,7 @@ export const changeRole = defineAction({
     if (target.id === team.actorMemberId) throw forbidden('You cannot change your own role.');
     if (!canChangeRole(team.actorRole, target.role, input.role)) throw forbidden(target.role === 'owner' ? 'The owner’s role changes only by transferring ownership.' : `You cannot make someone ${input.role}.`);
     await ctx.tx.update(membership).set({ role: input.role }).where(eq(membership.id, target.id));
-    ctx.emit('member.role_changed', { memberId: target.id, userId: target.userId, from: target.role, to: input.role });
+    ctx.emit('team.member_role_changed', { memberId: target.id, userId: target.userId, from: target.role, to: input.role });
     const member = { ...target, role: input.role };
     return { result: { member }, audit: { entityType: 'member', entityId: target.id, before: { email: target.email, role: target.role }, after: { email: target.email, role: input.role } } };
   },
@@ -220,7 +220,7 @@ export const removeMember = defineAction({
     if (target.id === team.actorMemberId) throw forbidden('To leave the organization, use “Leave organization”.');
     if (!canRemove(team.actorRole, target.role)) throw forbidden(target.role === 'owner' ? 'The owner cannot be removed; transfer ownership first.' : 'You cannot remove this member.');
     await ctx.tx.delete(membership).where(eq(membership.id, target.id));
-    ctx.emit('member.removed', { memberId: target.id, userId: target.userId, role: target.role });
+    ctx.emit('team.member_removed', { memberId: target.id, userId: target.userId, role: target.role });
     return { result: { member: target }, audit: { entityType: 'member', entityId: target.id, before: { email: target.email, role: target.role }, after: null } };
   },
 });
@@ -232,7 +232,7 @@ export const leaveOrganization = defineAction({
     const { actor, team } = await lockActorTeam(ctx);
     if (team.actorRole === 'owner') throw forbidden('The owner cannot leave; transfer ownership first.');
     await ctx.tx.delete(membership).where(eq(membership.id, team.actorMemberId));
-    ctx.emit('member.removed', { memberId: team.actorMemberId, userId: actor.userId, role: team.actorRole, left: true });
+    ctx.emit('team.member_removed', { memberId: team.actorMemberId, userId: actor.userId, role: team.actorRole, left: true });
     return { result: { left: true }, audit: { entityType: 'member', entityId: team.actorMemberId, before: { email: actor.email, role: team.actorRole }, after: null } };
   },
 });
@@ -250,7 +250,7 @@ export const transferOwnership = defineAction({
     await ctx.tx.update(membership).set({ role: 'owner' }).where(eq(membership.id, target.id));
     const previousOwner = { id: team.actorMemberId, userId: actor.userId, email: actor.email, role: 'admin' as Role };
     const newOwner = { ...target, role: 'owner' as Role };
-    ctx.emit('ownership.transferred', { from: previousOwner.id, to: newOwner.id });
+    ctx.emit('team.ownership_transferred', { from: previousOwner.id, to: newOwner.id });
     return {
       result: { previousOwner, newOwner },
       audit: { entityType: 'organization', entityId: team.organizationId, before: { owner: actor.email }, after: { owner: target.email } },

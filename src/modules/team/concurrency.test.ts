@@ -92,7 +92,7 @@ describe('concurrency of team writes', () => {
     expect(owners[0]!.id).toBe(won[0]!.value.newOwner.id);
     expect(await roleOf(t.db, team.owner.membershipId)).toBe('admin');
     expect(members.filter((m) => m.role === 'member')).toHaveLength(19);
-    expect((await eventsOf(t.db, team.organizationId)).map((e) => e.type)).toEqual(['ownership.transferred']);
+    expect((await eventsOf(t.db, team.organizationId)).map((e) => e.type)).toEqual(['team.ownership_transferred']);
     expect(await auditOf(t.db, team.organizationId)).toHaveLength(1);
   });
 
@@ -112,7 +112,7 @@ describe('concurrency of team writes', () => {
     const joined = (await membershipsOf(t.db, team.organizationId)).filter((m) => m.userId === person.userId);
     expect(joined).toHaveLength(1);
     expect(joined[0]!.role).toBe('member');
-    expect((await eventsOf(t.db, team.organizationId)).filter((e) => e.type === 'member.joined')).toHaveLength(1);
+    expect((await eventsOf(t.db, team.organizationId)).filter((e) => e.type === 'team.member_joined')).toHaveLength(1);
     expect(await auditOf(t.db, team.organizationId, ['team.accept_invitation'])).toHaveLength(1);
   });
 
@@ -136,8 +136,8 @@ describe('concurrency of team writes', () => {
     if (change!.status === 'fulfilled') {
       // Role changed, then removed: the removal saw the changed role.
       expect(events).toEqual([
-        ['member.role_changed', expect.objectContaining({ memberId: target!.membershipId, from: 'member', to: 'billing' })],
-        ['member.removed', expect.objectContaining({ memberId: target!.membershipId, role: 'billing' })],
+        ['team.member_role_changed', expect.objectContaining({ memberId: target!.membershipId, from: 'member', to: 'billing' })],
+        ['team.member_removed', expect.objectContaining({ memberId: target!.membershipId, role: 'billing' })],
       ]);
       expect(audit).toEqual([
         ['team.change_role', expect.objectContaining({ role: 'member' })],
@@ -145,7 +145,7 @@ describe('concurrency of team writes', () => {
       ]);
     } else {
       expect(rejectionCodes([change!])).toEqual(['not_found']);
-      expect(events).toEqual([['member.removed', expect.objectContaining({ memberId: target!.membershipId, role: 'member' })]]);
+      expect(events).toEqual([['team.member_removed', expect.objectContaining({ memberId: target!.membershipId, role: 'member' })]]);
       expect(audit).toEqual([['team.remove_member', expect.objectContaining({ role: 'member' })]]);
     }
     // The rest of the team is untouched.

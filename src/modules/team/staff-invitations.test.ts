@@ -63,7 +63,7 @@ describe('staff.invitations.revoke', () => {
     expect(await customerActivity(t.db, team.organizationId, 'staff.invitations.revoke')).toEqual([
       { actor: { type: 'staff', id: agent.staffId, email: agent.email, name: 'Rex Revoker' }, shownAs: 'Support (Rex Revoker)', entityId: pending.id, after: { status: 'revoked' } },
     ]);
-    const revoked = (await eventsOf(t.db, team.organizationId)).filter((e) => e.type === 'invitation.revoked');
+    const revoked = (await eventsOf(t.db, team.organizationId)).filter((e) => e.type === 'team.invitation_revoked');
     expect(revoked.map((e) => e.payload)).toEqual([{ invitationId: pending.id, email: pending.email }]);
   });
 });

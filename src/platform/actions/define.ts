@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EventData, EventType } from '@config/events';
 import type { Permission, StaffPermission } from '@config/permissions';
 import type { Db } from '../db/types';
 import type { Actor } from './actor';
@@ -15,7 +16,8 @@ export type AuditEntry = {
 export type ActionContext = {
   actor: Actor;
   tx: Db;
-  emit(type: string, payload: Record<string, unknown>): void;
+  /** Queues an event of config/events.ts; its payload is checked against the catalog before commit. */
+  emit<T extends EventType>(type: T, payload: EventData<T>): void;
   /**
    * Runs `step` after the audit row, as the transaction's last write before commit (and before the
    * outbox rows, so it may emit). For writes to rows that concurrent transactions queue for: they stay

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { eventDataOf } from '@config/events';
 import { getDb } from '../db/client';
 import { sqlStateOf } from '../db/errors';
 import { rowsOfPrepared } from '../db/prepared';
@@ -52,7 +53,7 @@ async function inTransaction<S extends z.ZodType, R, P>(db: Db, actor: Actor, ac
         const context: ActionContext = {
           actor,
           tx,
-          emit: (type, payload) => events.push({ type, payload }),
+          emit: (type, payload) => events.push({ type, payload: eventDataOf(type, payload) }),
           beforeCommit: (step) => lastSteps.push(step),
           afterCommit: (step) => committedSteps.push(step),
         };

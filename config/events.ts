@@ -1,0 +1,240 @@
+// THE event catalog: every event the portal emits, with the `data` it carries, who cares, the
+// channels it goes out on by default and whether a customer may switch it off. Actions emit through
+// `ctx.emit`, which takes only these types and payloads; notifications, outbound webhooks, the
+// preferences screen and the README's event table (`npm run events:doc`) read this file.
+import { z } from 'zod';
+import { apiKeyScopeNames } from './api-keys';
+import { roles } from './permissions';
+import { meterIds, type Meter } from './usage';
+
+/**
+ * The customer people an event concerns, resolved when it is delivered:
+ * - `owner`: the organization's owner (after a transfer, the new one);
+ * - `previous_owner`: the owner before an ownership transfer;
+ * - `admins`: the members with the admin role;
+ * - `billing_contacts`: the members with the billing role;
+ * - `billing_email`: the billing email on file (a person or not);
+ * - `old_and_new_billing_email`: both addresses when the billing email changed;
+ * - `member_acted_on`: the member the event is about (role changed, removed);
+ * - `actor`: whoever did it.
+ */
+export const audiences = ['owner', 'previous_owner', 'admins', 'billing_contacts', 'billing_email', 'old_and_new_billing_email', 'member_acted_on', 'actor'] as const;
+export type Audience = (typeof audiences)[number];
+
+/** `email` and `in_app` reach the event's `people`; `slack` the support team; `webhook` the host's endpoints. */
+export const channels = ['email', 'in_app', 'slack', 'webhook'] as const;
+export type Channel = (typeof channels)[number];
+
+export type EventDefinition = {
+  label: string;
+  data: z.ZodType<Record<string, unknown>>;
+  /** The support team gets it by default (Slack, support email, the console's timeline). */
+  supportTeam: boolean;
+  people: readonly Audience[];
+  channels: readonly Channel[];
+  /** A security notice: the customer cannot switch it off. */
+  locked: boolean;
+};
+
+const id = z.string().min(1);
+const role = z.enum(roles);
+const meter = z.enum(meterIds as [Meter, ...Meter[]]);
+const organizationEvent = z.strictObject({ organizationId: id, source: z.enum(['handoff', 'host', 'sign_up']) });
+const taxIdEvent = z.strictObject({
+  organizationId: id,
+  taxId: z.strictObject({ id, type: z.string(), value: z.string(), verification: z.string() }),
+});
+/** An invoice event mirrored from a Stripe webhook. */
+const stripeInvoiceEvent = z.strictObject({
+  organizationId: id,
+  invoiceId: id.nullable(),
+  stripeInvoiceId: id,
+  number: z.string().nullable(),
+  status: z.string(),
+  total: z.number().int(),
+  currency: z.string(),
+  stripeEventId: z.string().nullable(),
+});
+const staffPaidEvent = z.strictObject({
+  organizationId: id,
+  invoiceId: id,
+  number: z.string().nullable(),
+  total: z.number().int(),
+  currency: z.string(),
+  source: z.literal('staff'),
+  reference: z.string().optional(),
+});
+
+const webhookOnly = { supportTeam: false, people: [], channels: ['webhook'], locked: false } as const;
+const securityNotice = { supportTeam: false, channels: ['email', 'in_app', 'webhook'], locked: true } as const;
+
+export const eventCatalog = {
+  'organization.created': { label: 'Organization created', data: organizationEvent, ...webhookOnly },
+  'organization.updated': { label: 'Organization updated by the host', data: organizationEvent.extend({ source: z.literal('host') }), ...webhookOnly },
+  'user.profile_updated': { label: 'Profile updated', data: z.strictObject({ userId: id }), ...webhookOnly },
+
+  'team.member_invited': {
+    label: 'Member invited',
+    data: z.strictObject({ invitationId: id, email: z.string(), role }),
+    supportTeam: false,
+    people: ['owner', 'admins'],
+    channels: ['in_app', 'webhook'],
+    locked: false,
+  },
+  'team.invitation_revoked': { label: 'Invitation revoked', data: z.strictObject({ invitationId: id, email: z.string() }), ...webhookOnly },
+  'team.member_joined': {
+    label: 'Member joined',
+    data: z.union([
+      z.strictObject({ memberId: id, userId: id, role, invitationId: id }),
+      z.strictObject({ organizationId: id, userId: id, source: z.literal('handoff') }),
+    ]),
+    supportTeam: false,
+    people: ['owner', 'admins'],
+    channels: ['in_app', 'webhook'],
+    locked: false,
+  },
+  'team.member_role_changed': {
+    label: 'Member role changed',
+    data: z.strictObject({ memberId: id, userId: id, from: role, to: role }),
+    supportTeam: false,
+    people: ['member_acted_on'],
+    channels: ['email', 'in_app', 'webhook'],
+    locked: false,
+  },
+  'team.member_removed': {
+    label: 'Member removed or left',
+    data: z.strictObject({ memberId: id, userId: id, role, left: z.literal(true).optional() }),
+    supportTeam: true,
+    people: ['member_acted_on'],
+    channels: ['email', 'slack', 'webhook'],
+    locked: false,
+  },
+  'team.ownership_transferred': {
+    label: 'Ownership transferred',
+    data: z.strictObject({ from: id, to: id }),
+    people: ['owner', 'previous_owner'],
+    ...securityNotice,
+  },
+
+  'api_key.created': {
+    label: 'API key created',
+    data: z.strictObject({ keyId: id, prefix: z.string(), name: z.string(), scopes: z.array(z.enum(apiKeyScopeNames)) }),
+    people: ['owner', 'admins'],
+    ...securityNotice,
+  },
+  'api_key.rotated': {
+    label: 'API key rotated',
+    data: z.strictObject({ keyId: id, prefix: z.string(), previousKeyId: id, previousPrefix: z.string(), previousExpiresAt: z.iso.datetime() }),
+    people: ['owner', 'admins'],
+    ...securityNotice,
+  },
+  'api_key.revoked': {
+    label: 'API key revoked',
+    data: z.strictObject({ keyId: id, prefix: z.string() }),
+    people: ['owner', 'admins'],
+    ...securityNotice,
+  },
+
+  'billing.details_changed': {
+    label: 'Billing details changed',
+    data: z.strictObject({ organizationId: id, fields: z.array(z.string()) }),
+    supportTeam: false,
+    people: ['owner', 'old_and_new_billing_email'],
+    channels: ['email', 'in_app', 'webhook'],
+    locked: false,
+  },
+  'billing.tax_id_added': { label: 'Tax ID added', data: taxIdEvent, supportTeam: false, people: ['owner'], channels: ['in_app', 'webhook'], locked: false },
+  'billing.tax_id_removed': { label: 'Tax ID removed', data: taxIdEvent, supportTeam: false, people: ['owner'], channels: ['in_app', 'webhook'], locked: false },
+  'subscription.changed': {
+    label: 'Plan or subscription changed',
+    data: z.strictObject({
+      organizationId: id,
+      subscriptionId: z.string().nullable(),
+      status: z.string().nullable(),
+      plan: z.string().nullable(),
+      cancelAtPeriodEnd: z.boolean(),
+      stripeEventId: z.string().nullable(),
+    }),
+    supportTeam: true,
+    people: ['owner', 'billing_contacts'],
+    channels: ['in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+
+  'invoice.issued': {
+    label: 'Invoice issued',
+    data: z.strictObject({ organizationId: id, invoiceId: id, number: z.string().nullable(), total: z.number().int(), currency: z.string() }),
+    supportTeam: false,
+    people: ['owner', 'billing_contacts'],
+    channels: ['in_app', 'webhook'],
+    locked: false,
+  },
+  'invoice.payment_reported': {
+    label: 'Bank transfer reported',
+    data: z.strictObject({
+      organizationId: id,
+      invoiceId: id,
+      number: z.string().nullable(),
+      reference: z.string(),
+      paidAt: z.iso.date(),
+      amount: z.number().int(),
+      reportedAt: z.iso.datetime(),
+      reportedBy: z.string(),
+    }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+  'invoice.paid': {
+    label: 'Invoice paid',
+    data: z.union([stripeInvoiceEvent, staffPaidEvent]),
+    supportTeam: false,
+    people: ['owner', 'billing_contacts'],
+    channels: ['in_app', 'webhook'],
+    locked: false,
+  },
+  'invoice.payment_failed': {
+    label: 'Invoice payment failed',
+    data: stripeInvoiceEvent,
+    supportTeam: true,
+    people: ['owner', 'billing_email'],
+    channels: ['email', 'in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+
+  'usage.threshold_reached': {
+    label: 'Usage threshold reached',
+    data: z.strictObject({
+      organizationId: id,
+      meter,
+      threshold: z.number().int(),
+      used: z.number(),
+      limit: z.number(),
+      period: z.strictObject({ start: z.iso.date(), end: z.iso.date() }),
+    }),
+    supportTeam: true,
+    people: ['owner', 'admins', 'billing_contacts'],
+    channels: ['email', 'in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+} as const satisfies Record<string, EventDefinition>;
+
+export type EventCatalog = typeof eventCatalog;
+export type EventType = keyof EventCatalog;
+/** What an emitter passes for `type`. */
+export type EventData<T extends EventType> = z.input<EventCatalog[T]['data']>;
+
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(eventCatalog, value);
+}
+
+/** The payload checked against the catalog; throws on an unknown type or a payload its schema refuses. */
+export function eventDataOf(type: string, payload: unknown): Record<string, unknown> {
+  if (!isEventType(type)) throw new Error(`Unknown event type "${type}": add it to config/events.ts.`);
+  const parsed = eventCatalog[type].data.safeParse(payload);
+  if (!parsed.success) throw new Error(`The payload of "${type}" does not match config/events.ts: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
