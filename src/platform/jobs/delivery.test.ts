@@ -6,7 +6,7 @@ import { useTestDatabase } from '../../../tests/support/test-db';
 import { outbox } from '../actions/schema';
 import { openPostgres } from '../db/open';
 import type { DatabaseHandle } from '../db/types';
-import { unregisterChannel } from './channels';
+import { registerChannel, unregisterChannel } from './channels';
 import { outboxWritten } from './nudge';
 import { startJobs, type Jobs } from './runtime';
 import { deliveries } from './schema';
@@ -102,6 +102,29 @@ describe('the outbox relay and the delivery queue', () => {
     const [row] = await database.db.select().from(deliveries).where(eq(deliveries.eventId, id!));
     expect(row).toMatchObject({ status: 'pending', lastResponse: 'HTTP 503', deliveredAt: null });
     expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() - 1_000);
+  });
+
+  it('fans an event out into one delivery per target, the targets read in the relay transaction', async () => {
+    const delivered: string[] = [];
+    registerChannel('test-fan-out', {
+      async targets(event, tx) {
+        const [row] = await tx.select({ type: outbox.type }).from(outbox).where(eq(outbox.id, event.id));
+        return [`${row!.type}/owner`, `${row!.type}/admin`, `${row!.type}/owner`];
+      },
+      async deliver(event, target) {
+        delivered.push(`${event.id} ${target}`);
+        return { response: 'kept' };
+      },
+    });
+    try {
+      await jobsOn(database.handle);
+      const [id] = await commitEvents(1, 'test.fanned');
+
+      await expect.poll(() => delivered.toSorted(), DEADLINE).toEqual([`${id} test.fanned/admin`, `${id} test.fanned/owner`]);
+      await expect.poll(async () => (await deliveryRows([id!])).filter((d) => d.status === 'delivered').length, DEADLINE).toBe(3);
+    } finally {
+      unregisterChannel('test-fan-out');
+    }
   });
 
   it('two instances on one database deliver each event once', async () => {

@@ -31,7 +31,7 @@ export async function relayBatch(db: Db, boss: PgBoss): Promise<number> {
     const wanted: (typeof deliveries.$inferInsert)[] = [];
     for (const event of events) {
       for (const [channel, { targets }] of registeredChannels()) {
-        for (const target of new Set(await targets(event))) wanted.push({ eventId: event.id, organizationId: event.organizationId, channel, target });
+        for (const target of new Set(await targets(event, tx))) wanted.push({ eventId: event.id, organizationId: event.organizationId, channel, target });
       }
     }
     if (wanted.length > 0) {
