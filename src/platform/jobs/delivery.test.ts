@@ -8,7 +8,7 @@ import { openPostgres } from '../db/open';
 import type { DatabaseHandle } from '../db/types';
 import { registerChannel, unregisterChannel } from './channels';
 import { outboxWritten } from './nudge';
-import { startJobs, type Jobs } from './runtime';
+import { startJobs, type Jobs, type JobsOptions } from './runtime';
 import { deliveries } from './schema';
 
 const database = useTestDatabase();
@@ -35,8 +35,8 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function jobsOn(handle: DatabaseHandle): Promise<Jobs> {
-  const jobs = await startJobs(handle, FAST);
+async function jobsOn(handle: DatabaseHandle, options: JobsOptions = {}): Promise<Jobs> {
+  const jobs = await startJobs(handle, { ...FAST, ...options });
   running.push(jobs);
   return jobs;
 }
@@ -102,6 +102,16 @@ describe('the outbox relay and the delivery queue', () => {
     const [row] = await database.db.select().from(deliveries).where(eq(deliveries.eventId, id!));
     expect(row).toMatchObject({ status: 'pending', lastResponse: 'HTTP 503', deliveredAt: null });
     expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() - 1_000);
+  });
+
+  it('gives up once out of retries, and says so on the delivery row', async () => {
+    receiver.answer = () => 500;
+    await jobsOn(database.handle, { retryLimit: 1 });
+    const [id] = await commitEvents(1);
+
+    await expect.poll(async () => (await deliveryRows([id!]))[0]?.status, DEADLINE).toBe('failed');
+    expect((await deliveryRows([id!]))[0]).toMatchObject({ attempts: 2, lastResponse: 'HTTP 500', nextAttemptAt: null, deliveredAt: null });
+    expect(receiver.requests.filter((r) => r.eventId === id)).toHaveLength(2);
   });
 
   it('fans an event out into one delivery per target, the targets read in the relay transaction', async () => {
