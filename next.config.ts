@@ -5,7 +5,7 @@ import { normalizeBasePath } from './src/platform/http/portal-path';
 const basePath = normalizeBasePath(process.env.BASE_PATH);
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ioredis', 'nodemailer', 'pdfkit'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ioredis', 'nodemailer', 'pdfkit', 'pg-boss'],
   poweredByHeader: false,
   // `npm run typecheck` (part of `npm test`) checks the whole tree, tests included; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -7,6 +7,7 @@ import { getConfig } from './platform/config';
 import { stripeSettings } from './platform/stripe/settings';
 import { serverSecretState } from './platform/config/server-secret';
 import { closeDb, getDatabase } from './platform/db/client';
+import { startProcessJobs, stopProcessJobs } from './platform/jobs/process';
 import { stampsRequests } from './platform/http/request-stamp.mjs';
 import { logError } from './platform/logging/error-line';
 import { startDemoBilling } from './stripe-simulator/demo-billing';
@@ -24,10 +25,12 @@ export async function boot(): Promise<void> {
   const demoPresent = seeded || (await demoAccountsExist(db));
   // The demo's Stripe customer works without a Stripe account; a configured Stripe is never replaced.
   const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: portalUrlFor('/api/webhooks/stripe') }) : null;
+  await startProcessJobs();
   if (config.API_PORT) createApiServer().listen(config.API_PORT);
   if (stripeSettings()?.webhookSecret) setInterval(() => void retryFailedEvents(db).catch((error: unknown) => logError('[stripe] retrying failed events', error)), STRIPE_RETRY_INTERVAL_MS).unref();
   process.once('SIGTERM', () => {
     void flushKeyUses()
+      .then(stopProcessJobs)
       .then(closeDb)
       .finally(() => process.exit(0));
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { rejectionOf } from '../../../tests/support/errors';
 import { hostActor, seedOrg, useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { AppError } from '../http/errors';
+import { onOutboxWritten } from '../jobs/nudge';
 import { organization } from '../tenancy/schema';
 import { defineAction } from './define';
 import { executeAction } from './execute';
@@ -134,6 +135,20 @@ describe('executeAction: one transaction', () => {
     expect(await auditRows(org.organizationId)).toEqual([]);
     expect(await outboxRows(org.organizationId)).toEqual([]);
     expect(await totals()).toEqual(before);
+  });
+
+  it('wakes the outbox relay after its events commit, and not when it rolls back', async () => {
+    const org = await seedOrg(t.db, { name: 'Nudged' });
+    const outboxSeenByRelay: number[] = [];
+    const stop = onOutboxWritten(() => void outboxRows(org.organizationId).then((rows) => outboxSeenByRelay.push(rows.length)));
+    try {
+      await rejectionOf(executeAction(hostActor, renameAction({ fail: () => new Error('rolled back') }).action, { organizationId: org.organizationId, name: 'No' }));
+      expect(outboxSeenByRelay).toEqual([]);
+      await executeAction(hostActor, renameAction().action, { organizationId: org.organizationId, name: 'Yes' });
+      await expect.poll(() => outboxSeenByRelay).toEqual([2]);
+    } finally {
+      stop();
+    }
   });
 
   it('an audit row that cannot be written rolls back the change and the events too', async () => {

@@ -11,6 +11,7 @@ import { authorize } from './authorize';
 import type { ActionContext, ActionDefinition } from './define';
 import { redactSecrets } from './redact';
 import { auditLog, outbox } from './schema';
+import { outboxWritten } from '../jobs/nudge';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 const MAX_ATTEMPTS = 4;
@@ -78,6 +79,7 @@ async function inTransaction<S extends z.ZodType, R, P>(db: Db, actor: Actor, ac
         for (const step of lastSteps) await step();
         if (events.length > 0) {
           await tx.insert(outbox).values(events.map((e) => ({ organizationId, type: e.type, payload: redactSecrets(e.payload) })));
+          committedSteps.push(async () => outboxWritten());
         }
         return result;
       });

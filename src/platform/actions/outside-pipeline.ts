@@ -27,4 +27,9 @@ export const writesOutsideThePipeline = [
     what: 'Redeeming a single-use handoff link: marked used in the statement that checks it.',
     why: 'Runs inside Better Auth’s endpoint, which then creates the session; making the link was audited (host.create_portal_session), and a racing second click must lose in one statement.',
   },
+  {
+    file: 'src/platform/jobs/deliver.ts',
+    what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
+    why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
+  },
 ] as const;

@@ -24,6 +24,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return {
     db: drizzlePglite(client),
     kind: 'pglite',
+    pglite: client,
     close: () => client.close(),
     dump: () => client.dumpDataDir('none'),
   };

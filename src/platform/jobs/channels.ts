@@ -1,0 +1,39 @@
+import type { Db } from '../db/types';
+
+/** An outbox event as a channel sees it. */
+export type DeliveryEvent = { id: number; organizationId: string | null; type: string; payload: Record<string, unknown>; createdAt: Date };
+
+/** What a delivery attempt answered, kept on the delivery row (never a secret). */
+export type DeliveryOutcome = { response: string };
+
+export type Channel = {
+  /**
+   * Who should get this event on this channel: one delivery per target, none when empty. Runs in the
+   * relay's transaction: read through `tx` (on PGlite any other query would wait for it to end).
+   */
+  targets(event: DeliveryEvent, tx: Db): string[] | Promise<string[]>;
+  /** Delivers once; throws to have it retried with back-off. */
+  deliver(event: DeliveryEvent, target: string): Promise<DeliveryOutcome>;
+};
+
+// On globalThis like the database handle: registered from any of Next's bundles, seen by the relay's.
+// Register channels before the relay starts: an event relayed while no channel wants it gets no delivery.
+const slot = Symbol.for('deflect.channels');
+const holder = globalThis as unknown as Record<symbol, Map<string, Channel> | undefined>;
+const registry = (holder[slot] ??= new Map());
+
+export function registerChannel(name: string, channel: Channel): void {
+  registry.set(name, channel);
+}
+
+export function unregisterChannel(name: string): void {
+  registry.delete(name);
+}
+
+export function channelNamed(name: string): Channel | undefined {
+  return registry.get(name);
+}
+
+export function registeredChannels(): [string, Channel][] {
+  return [...registry.entries()];
+}

@@ -1,0 +1,79 @@
+import type PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../db/types';
+import { logError } from '../logging/error-line';
+import { createBoss, type BossTiming } from './boss';
+import { deliverOne } from './deliver';
+import { onOutboxWritten } from './nudge';
+import { DELIVER_QUEUE, relayAll, type DeliverJob } from './relay';
+
+export type JobsOptions = BossTiming & {
+  /** The sweep for rows no nudge announced: committed by another instance, or before a crash. */
+  sweepIntervalMs?: number;
+  /** A job still active this long is taken for lost (its worker died) and retried. */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  /** Seconds before the first retry; doubled each time after. */
+  retryDelay?: number;
+  /** false: relay only (a process that should not deliver). */
+  work?: boolean;
+};
+
+export type Jobs = {
+  boss: PgBoss;
+  /** Relays now (and again once more if already relaying); resolves when done. */
+  relayNow(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const DEFAULTS = { sweepIntervalMs: 5_000, expireInSeconds: 120, retryLimit: 10, retryDelay: 10 };
+
+/** Starts pg-boss on the database, the relay from the outbox, and the delivery worker. */
+export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {}): Promise<Jobs> {
+  const settings = { ...DEFAULTS, ...options };
+  const boss = createBoss(handle, options);
+  boss.on('error', (error) => logError('[jobs] pg-boss', error));
+  await boss.start();
+  const queue = { name: DELIVER_QUEUE, retryLimit: settings.retryLimit, retryDelay: settings.retryDelay, retryBackoff: true, expireInSeconds: settings.expireInSeconds };
+  await boss.createQueue(DELIVER_QUEUE, queue);
+  await boss.updateQueue(DELIVER_QUEUE, queue);
+
+  let workerId: string | undefined;
+  if (options.work !== false) {
+    workerId = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: 50, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      await Promise.all(jobs.map((job) => deliverOne(handle.db, boss, job)));
+    });
+  }
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  const relayNow = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        if ((await relayAll(handle.db, boss)) > 0 && workerId) boss.notifyWorker(workerId);
+      } while (again);
+    })()
+      .catch((error: unknown) => logError('[jobs] relaying the outbox', error))
+      .finally(() => (running = undefined));
+    return running;
+  };
+  const stopNudges = onOutboxWritten(() => void relayNow());
+  const sweep = setInterval(() => void relayNow(), settings.sweepIntervalMs);
+  sweep.unref();
+  void relayNow();
+
+  return {
+    boss,
+    relayNow,
+    async stop() {
+      stopNudges();
+      clearInterval(sweep);
+      await running;
+      await boss.stop({ graceful: true, wait: true, close: true });
+    },
+  };
+}
