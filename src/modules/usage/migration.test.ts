@@ -31,7 +31,8 @@ afterAll(async () => {
 });
 
 describe(`migration ${BEFORE}`, () => {
-  it('builds the month totals from the days, keeps the events and their exactly-once keys, and deletes them with the organization', async () => {
+  // A fresh PGlite migrated twice from nothing: seconds alone, several times that on a busy machine.
+  it('builds the month totals from the days, keeps the events and their exactly-once keys, and deletes them with the organization', { timeout: 60_000 }, async () => {
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: older });
     await client.exec(`
