@@ -11,7 +11,7 @@ describe('config/events.ts', () => {
 
   it('locks the security notices, which reach someone by email', () => {
     const locked = eventTypes.filter((type) => eventCatalog[type].locked);
-    expect(locked).toEqual(['team.ownership_transferred', 'api_key.created', 'api_key.rotated', 'api_key.revoked']);
+    expect(locked).toEqual(['account.email_change_requested', 'account.password_changed', 'account.two_factor_disabled', 'team.ownership_transferred', 'api_key.created', 'api_key.rotated', 'api_key.revoked']);
     for (const type of locked) expect(eventCatalog[type].channels).toContain('email');
   });
 

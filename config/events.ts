@@ -72,6 +72,10 @@ export const eventCatalog = {
   'organization.created': { label: 'Organization created', data: organizationEvent, ...webhookOnly },
   'organization.updated': { label: 'Organization updated by the host', data: organizationEvent.extend({ source: z.literal('host') }), ...webhookOnly },
   'user.profile_updated': { label: 'Profile updated', data: z.strictObject({ userId: id }), ...webhookOnly },
+  // Security notices to the person themselves (for an email change, while the old address is still theirs).
+  'account.email_change_requested': { label: 'Email change requested', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
+  'account.password_changed': { label: 'Password changed', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
+  'account.two_factor_disabled': { label: 'Two-factor turned off', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
 
   'team.member_invited': {
     label: 'Member invited',

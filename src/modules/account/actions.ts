@@ -40,8 +40,9 @@ export const changeEmail = defineAction({
     const auth = await getAuth();
     await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: publicPath('/account?notice=email-changed') }, headers }), 'newEmail');
   },
-  async run({ actor }, input) {
+  async run({ actor, emit }, input) {
     const id = userIdOf(actor);
+    emit('account.email_change_requested', { userId: id });
     return { result: { pendingEmail: input.newEmail }, audit: { entityType: 'user', entityId: id, after: { emailChangeRequestedTo: input.newEmail } } };
   },
 });
@@ -56,7 +57,8 @@ export const changePassword = defineAction({
       'currentPassword',
     );
   },
-  async run({ actor }) {
+  async run({ actor, emit }) {
+    emit('account.password_changed', { userId: userIdOf(actor) });
     return { result: { changed: true }, audit: { entityType: 'user', entityId: userIdOf(actor), after: { passwordChanged: true, otherSessionsRevoked: true } } };
   },
 });
@@ -94,7 +96,8 @@ export const disableTwoFactor = defineAction({
     const auth = await getAuth();
     await viaBetterAuth(() => auth.api.disableTwoFactor({ body: { password: input.password }, headers }), 'password');
   },
-  async run({ actor }) {
+  async run({ actor, emit }) {
+    emit('account.two_factor_disabled', { userId: userIdOf(actor) });
     return { result: { enabled: false }, audit: { entityType: 'user', entityId: userIdOf(actor), before: { twoFactorEnabled: true }, after: { twoFactorEnabled: false } } };
   },
 });

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { executeAction } from '@/platform/actions/execute';
+import type { Actor } from '@/platform/actions/actor';
+import { getAuth } from '@/platform/auth/auth';
+import { user } from '@/platform/auth/schema';
+import { membership } from '@/platform/tenancy/schema';
+import { authenticatorFrom, freshCode } from '../../../tests/support/e2e-totp';
+import { eventsOf } from '../../../tests/support/team-fixtures';
+import { useTestDatabase } from '../../../tests/support/test-db';
+import { changeEmail, changePassword, disableTwoFactor } from './actions';
+import { signUp } from './sign-in';
+
+// The security notices a person cannot switch off start as events of the actions that change how
+// they sign in; each action goes through Better Auth with the person's own session, as the forms do.
+
+const t = useTestDatabase();
+
+/** The Cookie header a browser would send after these Set-Cookie headers. */
+function cookieOf(setCookies: Headers): string {
+  return setCookies
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+}
+
+async function signedInOwner() {
+  const email = `security-${randomUUID().slice(0, 8)}@example.test`;
+  const password = 'security-events-password';
+  await signUp({ name: 'Sam Secure', email, password, organizationName: 'Secure Co' }, new Headers());
+  await t.db.update(user).set({ emailVerified: true }).where(eq(user.email, email));
+  const signedIn = await (await getAuth()).api.signInEmail({ body: { email, password }, returnHeaders: true });
+  const cookie = cookieOf(signedIn.headers);
+  const [row] = await t.db.select({ userId: user.id, organizationId: membership.organizationId }).from(user).innerJoin(membership, eq(membership.userId, user.id)).where(eq(user.email, email));
+  const actor: Actor = { type: 'user', userId: row!.userId, email, organizationId: row!.organizationId, role: 'owner' };
+  return { actor, headers: new Headers({ cookie }), password };
+}
+
+async function eventTypes(organizationId: string, userId: string) {
+  return (await eventsOf(t.db, organizationId)).filter((e) => (e.payload as { userId?: string }).userId === userId).map((e) => e.type);
+}
+
+describe('security notices', () => {
+  it('a password change emits account.password_changed for the person', async () => {
+    const { actor, headers, password } = await signedInOwner();
+    await executeAction(actor, changePassword, { currentPassword: password, newPassword: 'another-long-password', confirmPassword: 'another-long-password' }, { headers });
+    expect(await eventTypes(actor.organizationId!, (actor as { userId: string }).userId)).toContain('account.password_changed');
+  });
+
+  it('an email change request emits account.email_change_requested while the old address is theirs', async () => {
+    const { actor, headers } = await signedInOwner();
+    await executeAction(actor, changeEmail, { newEmail: `moved-${randomUUID().slice(0, 8)}@example.test` }, { headers });
+    expect(await eventTypes(actor.organizationId!, (actor as { userId: string }).userId)).toContain('account.email_change_requested');
+  });
+
+  it('turning two-factor off emits account.two_factor_disabled', async () => {
+    const { actor, headers, password } = await signedInOwner();
+    const userId = (actor as { userId: string }).userId;
+    // Turned on as the Account screen does; verifying the first code replaces the session, so its new cookie signs the rest.
+    const auth = await getAuth();
+    const enrolment = await auth.api.enableTwoFactor({ body: { password }, headers });
+    if (enrolment.method !== 'totp') throw new Error('expected a TOTP enrolment');
+    const { totpURI } = enrolment;
+    const verified = await auth.api.verifyTOTP({ body: { code: await freshCode(authenticatorFrom(totpURI)) }, headers, returnHeaders: true });
+    const renewed = new Headers({ cookie: cookieOf(verified.headers) });
+    expect(await eventTypes(actor.organizationId!, userId)).not.toContain('account.two_factor_disabled');
+
+    await executeAction(actor, disableTwoFactor, { password }, { headers: renewed });
+
+    expect(await eventTypes(actor.organizationId!, userId)).toContain('account.two_factor_disabled');
+    const [row] = await t.db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, userId));
+    expect(row?.on).toBe(false);
+  });
+});
