@@ -149,6 +149,14 @@ test("the staff handoff is under /account too, and the console's cookies stay un
     await page.goto(url);
     await expect(page).toHaveURL(urlOf('/account/admin/staff'));
     await expect(page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
+    // Enter in the customer search opens the first result, under the base path once.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Customers' }).click();
+    await expect(page).toHaveURL(urlOf('/account/admin'));
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('owner@acme.example');
+    await expect(page.getByRole('list', { name: 'Customers found' }).getByRole('link', { name: /Acme Analytics/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/^http:\/\/[^/]+\/account\/admin\/customers\/[^/]+$/);
+    await expect(page.getByRole('heading', { name: 'Acme Analytics', level: 1 })).toBeVisible();
     const cookies = (await context.cookies()).filter((c) => c.name.startsWith('deflect-staff'));
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) expect(cookie.path, cookie.name).toBe('/account');

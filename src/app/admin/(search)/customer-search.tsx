@@ -25,6 +25,8 @@ function statusOf(answer: Answer, searching: boolean): string {
  * from the keyboard: focused on load, ↓/↑ move through the results, Enter opens one (Enter in the box
  * opens the first). Without JavaScript it is a plain GET form whose page lists the same results.
  */
+const customerHref = (id: string) => `/admin/customers/${encodeURIComponent(id)}`;
+
 export function CustomerSearch({ initial }: { initial: Answer }) {
   const router = useRouter();
   const [query, setQuery] = useState(initial.query);
@@ -64,8 +66,9 @@ export function CustomerSearch({ initial }: { initial: Answer }) {
   /** Enter in the box: the first result of this very query; a query still on its way answers by itself. */
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const first = results()[0];
-    if (first && !searching) router.push(first.getAttribute('href')!);
+    const first = answer.hits[0];
+    // The route's own path: a rendered link's href already carries the base path, which push would add again.
+    if (first && !searching) router.push(customerHref(first.id));
   };
   const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -116,7 +119,7 @@ export function CustomerSearch({ initial }: { initial: Answer }) {
         <ul ref={list} className="result-list" aria-label="Customers found" onKeyDown={onListKey}>
           {answer.hits.map((hit) => (
             <li key={hit.id}>
-              <Link href={`/admin/customers/${encodeURIComponent(hit.id)}`} className="result">
+              <Link href={customerHref(hit.id)} className="result">
                 <span className="result-title">
                   {hit.name} <span className="badge">{hit.plan}</span>
                 </span>
