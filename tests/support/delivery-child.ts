@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const { DELIVERY_DATABASE_URL: url, DELIVERY_PGLITE_DIR: dataDir, RECEIVER_URL: receiverUrl } = process.env;
   const handle = url ? await openPostgres(url, { migrate: false, max: 4 }) : await openPglite({ dataDir: dataDir!, migrate: false });
   registerHttpTestChannel(receiverUrl!);
-  const jobs = await startJobs(handle, { expireInSeconds: 2, maintenanceIntervalSeconds: 1, retryDelay: 1, sweepIntervalMs: 500 });
+  const jobs = await startJobs(handle, { expireInSeconds: 2, maintenanceIntervalSeconds: 1, sweepIntervalMs: 500 });
   process.once('SIGTERM', () => {
     void jobs
       .stop()

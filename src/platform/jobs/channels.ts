@@ -12,8 +12,13 @@ export type Channel = {
    * relay's transaction: read through `tx` (on PGlite any other query would wait for it to end).
    */
   targets(event: DeliveryEvent, tx: Db): string[] | Promise<string[]>;
-  /** Delivers once; throws to have it retried with back-off. */
+  /** Delivers once; throws to have it retried per `retrySchedule`. */
   deliver(event: DeliveryEvent, target: string): Promise<DeliveryOutcome>;
+  /**
+   * Seconds to wait after each failed attempt before the next: its length is the number of retries, and
+   * a failure past its end marks the delivery `failed` (a person may still retry it).
+   */
+  retrySchedule: readonly number[];
 };
 
 // On globalThis like the database handle: registered from any of Next's bundles, seen by the relay's.

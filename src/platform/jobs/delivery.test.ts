@@ -7,13 +7,14 @@ import { outbox } from '../actions/schema';
 import { openPostgres } from '../db/open';
 import type { DatabaseHandle } from '../db/types';
 import { registerChannel, unregisterChannel } from './channels';
+import { retryDelivery } from './deliver';
 import { outboxWritten } from './nudge';
 import { startJobs, type Jobs, type JobsOptions } from './runtime';
 import { deliveries } from './schema';
 
 const database = useTestDatabase();
 // A sweep far away: the tests see the nudge and the queue at work, not the timer.
-const FAST = { retryDelay: 1, sweepIntervalMs: 600_000, maintenanceIntervalSeconds: 1 };
+const FAST = { sweepIntervalMs: 600_000, maintenanceIntervalSeconds: 1 };
 const DEADLINE = { timeout: 15_000, interval: 50 };
 
 let receiver: Receiver;
@@ -104,14 +105,44 @@ describe('the outbox relay and the delivery queue', () => {
     expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() - 1_000);
   });
 
-  it('gives up once out of retries, and says so on the delivery row', async () => {
-    receiver.answer = () => 500;
-    await jobsOn(database.handle, { retryLimit: 1 });
-    const [id] = await commitEvents(1);
+  it('gives up once its channel\'s schedule is spent, and a person\'s retry then delivers it', async () => {
+    registerHttpTestChannel(receiver.url, [0.1]);
+    try {
+      receiver.answer = () => 500;
+      const jobs = await jobsOn(database.handle);
+      const [id] = await commitEvents(1);
 
-    await expect.poll(async () => (await deliveryRows([id!]))[0]?.status, DEADLINE).toBe('failed');
-    expect((await deliveryRows([id!]))[0]).toMatchObject({ attempts: 2, lastResponse: 'HTTP 500', nextAttemptAt: null, deliveredAt: null });
-    expect(receiver.requests.filter((r) => r.eventId === id)).toHaveLength(2);
+      await expect.poll(async () => (await deliveryRows([id!]))[0]?.status, DEADLINE).toBe('failed');
+      const [failed] = await deliveryRows([id!]);
+      expect(failed).toMatchObject({ attempts: 2, lastResponse: 'HTTP 500', nextAttemptAt: null, deliveredAt: null });
+      expect(receiver.requests.filter((r) => r.eventId === id)).toHaveLength(2);
+
+      receiver.answer = () => 200;
+      expect(await retryDelivery(database.db, jobs.boss, failed!.id)).toBe(true);
+      await expect.poll(async () => (await deliveryRows([id!]))[0]?.status, DEADLINE).toBe('delivered');
+      expect((await deliveryRows([id!]))[0]).toMatchObject({ attempts: 3, lastResponse: 'HTTP 200' });
+      expect(await retryDelivery(database.db, jobs.boss, 987_654_321)).toBe(false);
+    } finally {
+      registerHttpTestChannel(receiver.url);
+    }
+  });
+
+  it('waits between attempts as the channel\'s schedule says', async () => {
+    registerHttpTestChannel(receiver.url, [3600]);
+    try {
+      receiver.answer = () => 500;
+      await jobsOn(database.handle);
+      const [id] = await commitEvents(1);
+
+      await expect.poll(async () => (await deliveryRows([id!]))[0]?.attempts, DEADLINE).toBe(1);
+      const [row] = await deliveryRows([id!]);
+      const wait = row!.nextAttemptAt!.getTime() - Date.now();
+      expect(wait).toBeGreaterThan(3500_000);
+      expect(wait).toBeLessThanOrEqual(3600_000);
+      expect(row!.status).toBe('pending');
+    } finally {
+      registerHttpTestChannel(receiver.url);
+    }
   });
 
   it('fans an event out into one delivery per target, the targets read in the relay transaction', async () => {
@@ -121,6 +152,7 @@ describe('the outbox relay and the delivery queue', () => {
         const [row] = await tx.select({ type: outbox.type }).from(outbox).where(eq(outbox.id, event.id));
         return [`${row!.type}/owner`, `${row!.type}/admin`, `${row!.type}/owner`];
       },
+      retrySchedule: [],
       async deliver(event, target) {
         delivered.push(`${event.id} ${target}`);
         return { response: 'kept' };

@@ -4,10 +4,8 @@ import { outbox } from '../actions/schema';
 import type { Db } from '../db/types';
 import { inTransaction } from './boss';
 import { registeredChannels, type DeliveryEvent } from './channels';
+import { attemptJob } from './deliver';
 import { deliveries } from './schema';
-
-export const DELIVER_QUEUE = 'deliver';
-export type DeliverJob = { deliveryId: number };
 
 const BATCH = 200;
 
@@ -36,7 +34,7 @@ export async function relayBatch(db: Db, boss: PgBoss): Promise<number> {
     }
     if (wanted.length > 0) {
       const created = await tx.insert(deliveries).values(wanted).onConflictDoNothing().returning({ id: deliveries.id });
-      const jobs = created.map(({ id }): PgBoss.JobInsert<DeliverJob> => ({ name: DELIVER_QUEUE, data: { deliveryId: id }, singletonKey: `delivery:${id}` }));
+      const jobs = created.map(({ id }) => attemptJob({ id, attempts: 0 }));
       if (jobs.length > 0) await boss.insert(jobs, { db: inTransaction(tx) });
     }
     await tx.update(outbox).set({ deliveredAt: new Date() }).where(inArray(outbox.id, events.map((e) => e.id)));

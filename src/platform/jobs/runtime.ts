@@ -2,18 +2,15 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/types';
 import { logError } from '../logging/error-line';
 import { createBoss, type BossTiming } from './boss';
-import { deliverOne } from './deliver';
+import { DELIVER_QUEUE, deliverOne, type DeliverJob } from './deliver';
 import { onOutboxWritten } from './nudge';
-import { DELIVER_QUEUE, relayAll, type DeliverJob } from './relay';
+import { relayAll } from './relay';
 
 export type JobsOptions = BossTiming & {
   /** The sweep for rows no nudge announced: committed by another instance, or before a crash. */
   sweepIntervalMs?: number;
-  /** A job still active this long is taken for lost (its worker died) and retried. */
+  /** A job still active this long is taken for lost (its worker died) and run again. */
   expireInSeconds?: number;
-  retryLimit?: number;
-  /** Seconds before the first retry; doubled each time after. */
-  retryDelay?: number;
   /** false: relay only (a process that should not deliver). */
   work?: boolean;
 };
@@ -25,7 +22,12 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
-const DEFAULTS = { sweepIntervalMs: 5_000, expireInSeconds: 120, retryLimit: 10, retryDelay: 10 };
+const DEFAULTS = { sweepIntervalMs: 5_000, expireInSeconds: 120 };
+/**
+ * pg-boss's own retries cover a job whose worker died or whose bookkeeping failed; a delivery that
+ * failed is rescheduled by deliverOne per its channel's schedule.
+ */
+const LOST_JOB_RETRIES = { retryLimit: 5, retryDelay: 5, retryBackoff: true };
 
 /** Starts pg-boss on the database, the relay from the outbox, and the delivery worker. */
 export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {}): Promise<Jobs> {
@@ -33,7 +35,7 @@ export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {
   const boss = createBoss(handle, options);
   boss.on('error', (error) => logError('[jobs] pg-boss', error));
   await boss.start();
-  const queue = { name: DELIVER_QUEUE, retryLimit: settings.retryLimit, retryDelay: settings.retryDelay, retryBackoff: true, expireInSeconds: settings.expireInSeconds };
+  const queue = { name: DELIVER_QUEUE, ...LOST_JOB_RETRIES, expireInSeconds: settings.expireInSeconds };
   await boss.createQueue(DELIVER_QUEUE, queue);
   await boss.updateQueue(DELIVER_QUEUE, queue);
 
