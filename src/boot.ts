@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApiServer } from './api-server';
+import { registerChannels } from './channels';
 import { flushKeyUses } from './modules/api-keys/service';
 import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoAccountsExist, demoDataWanted, seedIfEmpty } from './modules/demo/service';
@@ -25,6 +26,7 @@ export async function boot(): Promise<void> {
   const demoPresent = seeded || (await demoAccountsExist(db));
   // The demo's Stripe customer works without a Stripe account; a configured Stripe is never replaced.
   const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: portalUrlFor('/api/webhooks/stripe') }) : null;
+  registerChannels();
   await startProcessJobs();
   if (config.API_PORT) createApiServer().listen(config.API_PORT);
   if (stripeSettings()?.webhookSecret) setInterval(() => void retryFailedEvents(db).catch((error: unknown) => logError('[stripe] retrying failed events', error)), STRIPE_RETRY_INTERVAL_MS).unref();
