@@ -22,14 +22,17 @@ const newer = (fetchedAt: Date, watermark: Date | null) => watermark === null ||
 
 /**
  * Writes the customer as fetched at `fetchedAt`, unless a fetch that started later already wrote
- * it: concurrent or out-of-order syncs can then never roll the details, card or tax IDs back.
+ * it: concurrent or out-of-order syncs can then never roll the details, card or tax IDs back. Details
+ * waiting to be pushed to Stripe are kept.
  */
 export async function applyStripeCustomer(tx: Db, organizationId: string, fetched: FetchedCustomer, fetchedAt: Date): Promise<{ applied: boolean; before: Profile; after: Profile }> {
   const before = await lockBillingProfile(tx, organizationId);
   if (!newer(fetchedAt, before.customerFetchedAt)) return { applied: false, before, after: before };
+  // Details edited here and not yet pushed are newer than Stripe's: they stay until the push lands.
+  const details = before.stripePushPending ? {} : { billingEmail: fetched.billingEmail, companyName: fetched.companyName, address: fetched.address };
   const [after] = await tx
     .update(billingProfile)
-    .set({ billingEmail: fetched.billingEmail, companyName: fetched.companyName, address: fetched.address, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })
+    .set({ ...details, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })
     .where(eq(billingProfile.organizationId, organizationId))
     .returning();
   const ids = fetched.taxIds.map((t) => t.id);

@@ -32,4 +32,9 @@ export const writesOutsideThePipeline = [
     what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
     why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
   },
+  {
+    file: 'src/platform/actions/outside-change.ts',
+    what: 'The audit row of an outside change (Stripe, Better Auth) made in an action’s `prepare` whose transaction then failed.',
+    why: 'That transaction, and the audit row in it, rolled back while the change outside stands: only a write of its own can record it.',
+  },
 ] as const;
