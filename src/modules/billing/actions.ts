@@ -9,7 +9,7 @@ import { lockBillingProfile } from './mirror';
 import { billingProviderFor, billingProviderOf } from './provider';
 import { organization } from '@/platform/tenancy/schema';
 import { organizationBilling, type OrganizationBilling } from './read';
-import { billingProfile, taxId } from './schema';
+import { billingProfile, taxId, type BillingDetailField } from './schema';
 import { portalUrlFor } from '@/platform/http/portal-url';
 
 const MAX_TAX_IDS = 10;
@@ -37,17 +37,19 @@ export const updateBillingDetails = defineAction({
     const [org] = await tx.select({ billing: organization.billing, stripeCustomerId: organization.stripeCustomerId }).from(organization).where(eq(organization.id, organizationId));
     if (!org) throw notFound('Organization');
     const before = await lockBillingProfile(tx, organizationId);
-    const pushed = billingProviderOf(org) === 'stripe' ? { stripePushPending: true } : {};
+    const edited = Object.keys(input) as BillingDetailField[];
+    // Only the fields edited here are pushed: Stripe keeps what the portal never had (no first sync yet).
+    const stripePushFields = billingProviderOf(org) === 'stripe' ? [...new Set([...before.stripePushFields, ...edited])] : before.stripePushFields;
     // Fields left out of the input are undefined, which the update leaves alone.
     const [after] = (await tx
       .update(billingProfile)
-      .set({ ...input, ...pushed, detailsRevision: sql`${billingProfile.detailsRevision} + 1`, updatedAt: new Date() })
+      .set({ ...input, stripePushFields, detailsRevision: sql`${billingProfile.detailsRevision} + 1`, updatedAt: new Date() })
       .where(eq(billingProfile.organizationId, organizationId))
       .returning()) as [typeof before];
-    emit('billing.details_changed', { organizationId, fields: Object.keys(input) });
+    emit('billing.details_changed', { organizationId, fields: edited });
     return {
       result: { details: detailsView(after) },
-      audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: { ...detailsView(after), ...(after.stripePushPending ? { stripe: 'pending' } : {}) } },
+      audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: { ...detailsView(after), ...(after.stripePushFields.length > 0 ? { stripe: 'pending' } : {}) } },
     };
   },
 });

@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
-import { billingProfile, taxId } from './schema';
+import { billingProfile, taxId, type BillingDetailField } from './schema';
 import type { FetchedCustomer, FetchedSubscription } from './stripe-customer';
 
 type Profile = typeof billingProfile.$inferSelect;
@@ -18,6 +18,8 @@ export async function lockBillingProfile(tx: Db, organizationId: string): Promis
   return profile!;
 }
 
+const detailFields: BillingDetailField[] = ['billingEmail', 'companyName', 'address'];
+
 const newer = (fetchedAt: Date, watermark: Date | null) => watermark === null || fetchedAt.getTime() >= watermark.getTime();
 
 /**
@@ -29,7 +31,7 @@ export async function applyStripeCustomer(tx: Db, organizationId: string, fetche
   const before = await lockBillingProfile(tx, organizationId);
   if (!newer(fetchedAt, before.customerFetchedAt)) return { applied: false, before, after: before };
   // Details edited here and not yet pushed are newer than Stripe's: they stay until the push lands.
-  const details = before.stripePushPending ? {} : { billingEmail: fetched.billingEmail, companyName: fetched.companyName, address: fetched.address };
+  const details = Object.fromEntries(detailFields.filter((field) => !before.stripePushFields.includes(field)).map((field) => [field, fetched[field]]));
   const [after] = await tx
     .update(billingProfile)
     .set({ ...details, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })

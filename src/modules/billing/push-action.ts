@@ -6,14 +6,15 @@ import { conflict } from '@/platform/http/errors';
 import { applyStripeCustomer } from './mirror';
 import { billingProviderFor } from './provider';
 import { organizationBilling } from './read';
+import type { BillingDetailsInput } from './inputs';
 import { billingProfile } from './schema';
 
 const pushInput = z.object({ organizationId: z.string().min(1) });
 
 /**
- * Pushes the billing details on file now to the Stripe customer (the `stripe_push` channel's
- * delivery). Idempotent: it always sends the whole current copy, so a repeated or late push sends
- * the latest edit too. The edit is marked as at Stripe only if none came in while the push ran
+ * Pushes the billing details edited here, as on file now, to the Stripe customer (the `stripe_push`
+ * channel's delivery). Idempotent: it sends the current values, so a repeated or late push sends the
+ * latest edit too. They are marked as at Stripe only if no edit came in while the push ran
  * (`current`); else the caller pushes again.
  */
 export const pushDetailsToStripe = defineAction({
@@ -24,7 +25,7 @@ export const pushDetailsToStripe = defineAction({
     const provider = billingProviderFor(organization);
     // Still pending, to be pushed once Stripe is configured again: the delivery is retried.
     if (provider.name !== 'stripe') throw conflict('Billing for this organization is not managed through Stripe.');
-    const details = { billingEmail: profile?.billingEmail ?? null, companyName: profile?.companyName ?? null, address: profile?.address ?? null };
+    const details = Object.fromEntries((profile?.stripePushFields ?? []).map((field) => [field, profile![field]])) as BillingDetailsInput;
     const fetchedAt = new Date();
     const fetched = (await provider.pushDetails(details))!;
     return { details, revision: profile?.detailsRevision ?? 0, fetched, fetchedAt };
@@ -34,7 +35,7 @@ export const pushDetailsToStripe = defineAction({
   async run({ tx }, { organizationId }, { details, revision, fetched, fetchedAt }) {
     const [done] = await tx
       .update(billingProfile)
-      .set({ stripePushPending: false, stripePushedAt: new Date() })
+      .set({ stripePushFields: [], stripePushedAt: new Date() })
       .where(and(eq(billingProfile.organizationId, organizationId), eq(billingProfile.detailsRevision, revision)))
       .returning({ organizationId: billingProfile.organizationId });
     // Stripe's answer is its customer as of the push: the card and tax IDs come along.

@@ -70,6 +70,6 @@ export function billingOverviewOf(billing: OrganizationBilling): BillingOverview
     readOnly: false,
     cancelAtPeriodEnd: profile?.cancelAtPeriodEnd ?? false,
     synced: Boolean(profile?.customerFetchedAt),
-    detailsSyncing: profile?.stripePushPending ?? false,
+    detailsSyncing: (profile?.stripePushFields.length ?? 0) > 0,
   };
 }

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organization } from '@/platform/tenancy/schema';
 
 export type BillingAddress = { line1: string; line2: string | null; city: string; postalCode: string; state: string | null; country: string };
+export type BillingDetailField = 'billingEmail' | 'companyName' | 'address';
 export type PaymentMethodSummary = { brand: string; last4: string; expMonth: number; expYear: number };
 
 /**
@@ -9,7 +11,7 @@ export type PaymentMethodSummary = { brand: string; last4: string; expMonth: num
  * its Stripe customer and subscription. The mirror is written only by the sync, never by a screen;
  * each part carries the time its Stripe fetch started, so an older fetch never overwrites a newer one.
  * Details edited here are the truth: for a Stripe customer they are pushed after the commit by the
- * `stripe_push` channel, and show as syncing while `stripePushPending` is set.
+ * `stripe_push` channel, and show as syncing while `stripePushFields` lists any.
  */
 export const billingProfile = pgTable('billing_profile', {
   organizationId: text('organization_id')
@@ -30,8 +32,8 @@ export const billingProfile = pgTable('billing_profile', {
   subscriptionFetchedAt: timestamp('subscription_fetched_at', { withTimezone: true }),
   /** Bumped by every edit of the details here: a push is done only if no edit came in while it ran. */
   detailsRevision: integer('details_revision').notNull().default(0),
-  /** Edited here, not yet at Stripe: a sync from Stripe then leaves the details alone. */
-  stripePushPending: boolean('stripe_push_pending').notNull().default(false),
+  /** The details edited here that Stripe does not have yet: a sync from Stripe leaves them alone. */
+  stripePushFields: text('stripe_push_fields').array().$type<BillingDetailField[]>().notNull().default(sql`'{}'::text[]`),
   stripePushedAt: timestamp('stripe_pushed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
