@@ -3,7 +3,8 @@
  * an action's transaction (a handle named `tx`), audited; `outside-pipeline.test.ts` scans src/ and
  * fails on a write that is neither. Not listed because not ours: Better Auth writes its own tables
  * (sign-up, sign-in, sign-out, verification and reset tokens); our changes to them (password,
- * two-factor, sessions) are actions that call Better Auth in `prepare`. The rate limiters count in
+ * two-factor, sessions) are actions that call Better Auth in `prepare`, audited even when their
+ * transaction then fails (`outsideChange`). The rate limiters count in
  * memory or Redis, not in the database.
  */
 export const writesOutsideThePipeline = [
