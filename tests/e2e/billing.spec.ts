@@ -46,6 +46,13 @@ test('a Stripe customer sees the plan and card, fixes the company name, and adds
   await expect(page.getByRole('form', { name: 'Billing details' }).getByLabel('Company legal name')).toHaveValue(companyName);
   const overview = await page.request.get('/api/account/billing');
   expect(await overview.json()).toMatchObject({ success: true, data: { provider: 'stripe', details: { companyName, billingEmail: 'billing@acme.example' } } });
+  // Kept here at once, pushed to the Stripe customer by the queue after the commit: the note goes once Stripe has it.
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return page.getByRole('status').filter({ hasText: 'Syncing with Stripe…' }).count();
+    }, { timeout: 15_000 })
+    .toBe(0);
 
   // A VAT ID: the hint follows the type; a malformed number is refused with the expected format.
   const taxIds = page.getByRole('region', { name: 'Tax IDs' });

@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { publicPath } from '@/platform/http/portal-path';
+import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getAuth } from '@/platform/auth/auth';
 import { session, user } from '@/platform/auth/schema';
@@ -18,6 +19,11 @@ import {
 function userIdOf(actor: { type: string; userId?: string }): string {
   if (actor.type !== 'user' || !actor.userId) throw notFound('User');
   return actor.userId;
+}
+
+/** A Better Auth change made in `prepare`, recorded if the action's transaction then fails. */
+function changeOfUser(actor: Actor, after: Record<string, unknown>) {
+  return { entityType: 'user', entityId: 'userId' in actor ? actor.userId : '', after };
 }
 
 export const updateProfile = defineAction({
@@ -40,6 +46,8 @@ export const changeEmail = defineAction({
     const auth = await getAuth();
     await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: publicPath('/account?notice=email-changed') }, headers }), 'newEmail');
   },
+  // Not undone: the mail with the link is sent, and a pending change cannot be withdrawn in Better Auth.
+  outsideChange: (_prepared, input, actor) => changeOfUser(actor, { emailChangeRequestedTo: input.newEmail }),
   async run({ actor, emit }, input) {
     const id = userIdOf(actor);
     emit('account.email_change_requested', { userId: id });
@@ -57,6 +65,8 @@ export const changePassword = defineAction({
       'currentPassword',
     );
   },
+  // Not undone: the old password is not known in a form that could be set back, and the person asked for the new one.
+  outsideChange: (_prepared, _input, actor) => changeOfUser(actor, { passwordChanged: true, otherSessionsRevoked: true }),
   async run({ actor, emit }) {
     emit('account.password_changed', { userId: userIdOf(actor) });
     return { result: { changed: true }, audit: { entityType: 'user', entityId: userIdOf(actor), after: { passwordChanged: true, otherSessionsRevoked: true } } };
@@ -71,6 +81,8 @@ export const enableTwoFactor = defineAction({
     const auth = await getAuth();
     return viaBetterAuth(() => auth.api.enableTwoFactor({ body: { password: input.password }, headers }), 'password');
   },
+  // Not undone: an enrolment not verified yet changes nothing at sign-in; starting again replaces it.
+  outsideChange: (_prepared, _input, actor) => changeOfUser(actor, { twoFactorEnrolmentStarted: true }),
   async run({ actor }, _input, enrolment) {
     const { totpURI, backupCodes } = enrolment as { totpURI: string; backupCodes: string[] };
     return { result: { totpURI, backupCodes }, audit: { entityType: 'user', entityId: userIdOf(actor), after: { twoFactorEnrolmentStarted: true } } };
@@ -84,6 +96,8 @@ export const verifyTwoFactor = defineAction({
     const auth = await getAuth();
     await viaBetterAuth(() => auth.api.verifyTOTP({ body: { code: input.code }, headers }), 'code');
   },
+  // Not undone: turning it off again needs the password, which this step does not have.
+  outsideChange: (_prepared, _input, actor) => changeOfUser(actor, { twoFactorEnabled: true }),
   async run({ actor }) {
     return { result: { enabled: true }, audit: { entityType: 'user', entityId: userIdOf(actor), before: { twoFactorEnabled: false }, after: { twoFactorEnabled: true } } };
   },
@@ -96,6 +110,8 @@ export const disableTwoFactor = defineAction({
     const auth = await getAuth();
     await viaBetterAuth(() => auth.api.disableTwoFactor({ body: { password: input.password }, headers }), 'password');
   },
+  // Not undone: turning it on again needs a new enrolment by the person.
+  outsideChange: (_prepared, _input, actor) => changeOfUser(actor, { twoFactorEnabled: false }),
   async run({ actor, emit }) {
     emit('account.two_factor_disabled', { userId: userIdOf(actor) });
     return { result: { enabled: false }, audit: { entityType: 'user', entityId: userIdOf(actor), before: { twoFactorEnabled: true }, after: { twoFactorEnabled: false } } };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
 import type { Actor } from '@/platform/actions/actor';
@@ -7,7 +7,8 @@ import { getAuth } from '@/platform/auth/auth';
 import { user } from '@/platform/auth/schema';
 import { membership } from '@/platform/tenancy/schema';
 import { authenticatorFrom, freshCode } from '../../../tests/support/e2e-totp';
-import { eventsOf } from '../../../tests/support/team-fixtures';
+import { rejectionOf } from '../../../tests/support/errors';
+import { auditOf, eventsOf } from '../../../tests/support/team-fixtures';
 import { useTestDatabase } from '../../../tests/support/test-db';
 import { changeEmail, changePassword, disableTwoFactor } from './actions';
 import { signUp } from './sign-in';
@@ -71,5 +72,21 @@ describe('security notices', () => {
     expect(await eventTypes(actor.organizationId!, userId)).toContain('account.two_factor_disabled');
     const [row] = await t.db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, userId));
     expect(row?.on).toBe(false);
+  });
+
+  it('a password changed in Better Auth whose local write then fails is still audited', async () => {
+    const { actor, headers, password } = await signedInOwner();
+    const userId = (actor as { userId: string }).userId;
+    // The database refuses the action's event for real: its transaction rolls back, the new password stays.
+    await t.db.execute(sql`alter table outbox add constraint test_refused check (type <> 'account.password_changed') not valid`);
+    try {
+      await rejectionOf(executeAction(actor, changePassword, { currentPassword: password, newPassword: 'refused-long-password', confirmPassword: 'refused-long-password' }, { headers }));
+    } finally {
+      await t.db.execute(sql`alter table outbox drop constraint test_refused`);
+    }
+
+    await (await getAuth()).api.signInEmail({ body: { email: (actor as { email: string }).email, password: 'refused-long-password' } });
+    const audit = await auditOf(t.db, actor.organizationId!, ['account.change_password']);
+    expect(audit).toMatchObject([{ actorId: userId, entityType: 'user', entityId: userId, after: { otherSessionsRevoked: true, localWrite: 'failed', reason: 'sqlstate_23514', compensation: 'none' } }]);
   });
 });

@@ -1,14 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getDb } from '@/platform/db/client';
 import { stripeSettings } from '@/platform/stripe/settings';
 import { conflict, forbidden, notFound } from '@/platform/http/errors';
 import { addTaxIdInput, billingDetailsInput, portalSessionInput, removeTaxIdInput } from './inputs';
-import { applyStripeCustomer, lockBillingProfile } from './mirror';
-import { billingProviderFor } from './provider';
+import { lockBillingProfile } from './mirror';
+import { billingProviderFor, billingProviderOf } from './provider';
+import { organization } from '@/platform/tenancy/schema';
 import { organizationBilling, type OrganizationBilling } from './read';
-import { billingProfile, taxId } from './schema';
+import { billingProfile, taxId, type BillingDetailField } from './schema';
 import { portalUrlFor } from '@/platform/http/portal-url';
 
 const MAX_TAX_IDS = 10;
@@ -21,31 +22,34 @@ async function billingOfActor(actor: Actor): Promise<OrganizationBilling> {
 const detailsView = (profile: typeof billingProfile.$inferSelect) => ({ billingEmail: profile.billingEmail, companyName: profile.companyName, address: profile.address });
 const taxIdView = (row: typeof taxId.$inferSelect) => ({ id: row.id, type: row.type, value: row.value, verification: row.verification });
 
-/** Billing email, company name and address: pushed to Stripe first for a Stripe customer, kept here for everyone. */
+/**
+ * Billing email, company name and address, kept here (the truth). For a Stripe customer they are
+ * also marked for the `stripe_push` channel, which pushes them after the commit, retried until Stripe
+ * has them: the answer is not needed to show them, and a push before the commit could stand in
+ * Stripe for an edit that then rolled back.
+ */
 export const updateBillingDetails = defineAction({
   name: 'billing.update_details',
   input: billingDetailsInput,
-  async prepare({ actor }, input) {
-    const billing = await billingOfActor(actor);
-    const fetchedAt = new Date();
-    const fetched = await billingProviderFor(billing.organization).pushDetails(input);
-    return fetched && { fetched, fetchedAt };
-  },
-  async run({ actor, tx, emit }, input, pushed) {
-    const organizationId = actor.organizationId!;
-    let before: typeof billingProfile.$inferSelect;
-    let after: typeof billingProfile.$inferSelect;
-    if (pushed) {
-      ({ before, after } = await applyStripeCustomer(tx, organizationId, pushed.fetched, pushed.fetchedAt));
-    } else {
-      before = await lockBillingProfile(tx, organizationId);
-      // Fields left out of the input are undefined, which the update leaves alone.
-      [after] = (await tx.update(billingProfile).set({ ...input, updatedAt: new Date() }).where(eq(billingProfile.organizationId, organizationId)).returning()) as [typeof after];
-    }
-    emit('billing.details_changed', { organizationId, fields: Object.keys(input) });
+  async run({ actor, tx, emit }, input) {
+    if (!actor.organizationId) throw forbidden();
+    const organizationId = actor.organizationId;
+    const [org] = await tx.select({ billing: organization.billing, stripeCustomerId: organization.stripeCustomerId }).from(organization).where(eq(organization.id, organizationId));
+    if (!org) throw notFound('Organization');
+    const before = await lockBillingProfile(tx, organizationId);
+    const edited = Object.keys(input) as BillingDetailField[];
+    // Only the fields edited here are pushed: Stripe keeps what the portal never had (no first sync yet).
+    const stripePushFields = billingProviderOf(org) === 'stripe' ? [...new Set([...before.stripePushFields, ...edited])] : before.stripePushFields;
+    // Fields left out of the input are undefined, which the update leaves alone.
+    const [after] = (await tx
+      .update(billingProfile)
+      .set({ ...input, stripePushFields, detailsRevision: sql`${billingProfile.detailsRevision} + 1`, updatedAt: new Date() })
+      .where(eq(billingProfile.organizationId, organizationId))
+      .returning()) as [typeof before];
+    emit('billing.details_changed', { organizationId, fields: edited });
     return {
       result: { details: detailsView(after) },
-      audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: detailsView(after) },
+      audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: { ...detailsView(after), ...(after.stripePushFields.length > 0 ? { stripe: 'pending' } : {}) } },
     };
   },
 });
@@ -57,9 +61,14 @@ export const addTaxId = defineAction({
     const billing = await billingOfActor(actor);
     if (billing.taxIds.some((t) => t.type === input.type && t.value === input.value)) throw conflict('This tax ID is already on file.');
     if (billing.taxIds.length >= MAX_TAX_IDS) throw conflict(`At most ${MAX_TAX_IDS} tax IDs can be on file. Remove one first.`);
-    return billingProviderFor(billing.organization).addTaxId(input.type, input.value);
+    const provider = billingProviderFor(billing.organization);
+    return { provider, created: await provider.addTaxId(input.type, input.value) };
   },
-  async run({ actor, tx, emit }, input, created) {
+  // The customer is told the tax ID was not added: one left at Stripe would print on invoices with no
+  // record here, so it is deleted again (and the audit row says whether that worked).
+  outsideChange: ({ provider, created }, input) =>
+    provider.name === 'stripe' ? { entityType: 'tax_id', entityId: created.id, after: { createdAtStripe: { type: input.type, value: input.value } }, compensate: () => provider.removeTaxId(created.id) } : null,
+  async run({ actor, tx, emit }, input, { created }) {
     const organizationId = actor.organizationId!;
     const [row] = await tx
       .insert(taxId)
@@ -79,8 +88,13 @@ export const removeTaxId = defineAction({
   async prepare({ actor }, input) {
     const billing = await billingOfActor(actor);
     if (!billing.taxIds.some((t) => t.id === input.taxIdId)) throw notFound('Tax ID');
-    await billingProviderFor(billing.organization).removeTaxId(input.taxIdId);
+    const provider = billingProviderFor(billing.organization);
+    await provider.removeTaxId(input.taxIdId);
+    return provider.name;
   },
+  // Not undone: a deleted tax ID cannot come back (a new one gets a new id and is verified again).
+  // Stripe's customer.tax_id.deleted webhook takes it out of the mirror.
+  outsideChange: (provider, input) => (provider === 'stripe' ? { entityType: 'tax_id', entityId: input.taxIdId, after: { deletedAtStripe: true } } : null),
   async run({ actor, tx, emit }, input) {
     const organizationId = actor.organizationId!;
     const [removed] = await tx.delete(taxId).where(and(eq(taxId.id, input.taxIdId), eq(taxId.organizationId, organizationId))).returning();
@@ -100,6 +114,8 @@ export const openBillingPortal = defineAction({
     const subscriptionId = billing.profile?.subscriptionStatus === 'canceled' ? null : (billing.profile?.subscriptionId ?? null);
     return billingProviderFor(billing.organization).openPortal({ flow: input.flow, subscriptionId, returnUrl: portalUrlFor('/account/billing'), configuration: stripeSettings()?.portalConfigId });
   },
+  // Not undone: Stripe cannot expire a portal session; it lapses by itself, and its URL never left here.
+  outsideChange: (session, input) => ({ entityType: 'billing_portal_session', entityId: session.id, after: { flow: input.flow ?? null } }),
   async run({ actor }, input, session) {
     return {
       result: { url: session.url },

@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
-import { billingProfile, taxId } from './schema';
+import { billingProfile, taxId, type BillingDetailField } from './schema';
 import type { FetchedCustomer, FetchedSubscription } from './stripe-customer';
 
 type Profile = typeof billingProfile.$inferSelect;
@@ -18,18 +18,23 @@ export async function lockBillingProfile(tx: Db, organizationId: string): Promis
   return profile!;
 }
 
+const detailFields: BillingDetailField[] = ['billingEmail', 'companyName', 'address'];
+
 const newer = (fetchedAt: Date, watermark: Date | null) => watermark === null || fetchedAt.getTime() >= watermark.getTime();
 
 /**
  * Writes the customer as fetched at `fetchedAt`, unless a fetch that started later already wrote
- * it: concurrent or out-of-order syncs can then never roll the details, card or tax IDs back.
+ * it: concurrent or out-of-order syncs can then never roll the details, card or tax IDs back. Details
+ * waiting to be pushed to Stripe are kept.
  */
 export async function applyStripeCustomer(tx: Db, organizationId: string, fetched: FetchedCustomer, fetchedAt: Date): Promise<{ applied: boolean; before: Profile; after: Profile }> {
   const before = await lockBillingProfile(tx, organizationId);
   if (!newer(fetchedAt, before.customerFetchedAt)) return { applied: false, before, after: before };
+  // Details edited here and not yet pushed are newer than Stripe's: they stay until the push lands.
+  const details = Object.fromEntries(detailFields.filter((field) => !before.stripePushFields.includes(field)).map((field) => [field, fetched[field]]));
   const [after] = await tx
     .update(billingProfile)
-    .set({ billingEmail: fetched.billingEmail, companyName: fetched.companyName, address: fetched.address, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })
+    .set({ ...details, paymentMethod: fetched.paymentMethod, customerFetchedAt: fetchedAt, updatedAt: new Date() })
     .where(eq(billingProfile.organizationId, organizationId))
     .returning();
   const ids = fetched.taxIds.map((t) => t.id);

@@ -10,7 +10,10 @@ type BillingFields = Pick<typeof organization.$inferSelect, 'billing' | 'stripeC
 
 export type PortalRequest = { flow?: PortalFlow; subscriptionId: string | null; returnUrl: string; configuration?: string };
 
-/** What the billing writes ask of whoever bills the organization; each runs before the portal's own transaction. */
+/**
+ * What the billing writes ask of whoever bills the organization: details are pushed after the
+ * portal's commit (the `stripe_push` channel), the rest runs before the portal's own transaction.
+ */
 export type BillingProvider = {
   name: BillingProviderName;
   /** Pushes edited details; returns the provider's customer as it now stands, or null when the portal holds the only copy. */

@@ -11,8 +11,8 @@ const noInput = z.object({}).optional();
 export const billingQuery = defineQuery({
   name: 'billing.read',
   input: noInput,
-  async run({ db, organizationId }): Promise<Omit<BillingOverview, 'synced'>> {
-    const { synced: _synced, ...overview } = billingOverviewOf(await billingWithFirstSync(db, organizationId));
+  async run({ db, organizationId }): Promise<Omit<BillingOverview, 'synced' | 'detailsSyncing'>> {
+    const { synced: _synced, detailsSyncing: _syncing, ...overview } = billingOverviewOf(await billingWithFirstSync(db, organizationId));
     return overview;
   },
 });

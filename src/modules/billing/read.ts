@@ -23,6 +23,8 @@ export type BillingOverview = {
   contract: ContractTerms | null;
   /** False for a Stripe customer whose Stripe state has never been fetched yet. */
   synced: boolean;
+  /** Details edited here that Stripe does not have yet (the push is queued or retrying). */
+  detailsSyncing: boolean;
   details: BillingDetails;
 };
 
@@ -50,7 +52,7 @@ export function detailsOf({ profile, taxIds }: Pick<OrganizationBilling, 'profil
 
 export function billingOverviewOf(billing: OrganizationBilling): BillingOverview {
   const { organization: org, profile, provider } = billing;
-  const base = { provider, plan: org.plan, cancelAtPeriodEnd: false, contract: null, paymentMethod: null, synced: true, details: detailsOf(billing) };
+  const base = { provider, plan: org.plan, cancelAtPeriodEnd: false, contract: null, paymentMethod: null, synced: true, detailsSyncing: false, details: detailsOf(billing) };
   if (provider === 'contract') {
     const contract = org.contract ?? null;
     return { ...base, status: 'active', nextBillingDate: contract?.renewalDate ?? null, amount: contract?.amount ?? null, currency: contract?.currency ?? null, readOnly: true, contract };
@@ -68,5 +70,6 @@ export function billingOverviewOf(billing: OrganizationBilling): BillingOverview
     readOnly: false,
     cancelAtPeriodEnd: profile?.cancelAtPeriodEnd ?? false,
     synced: Boolean(profile?.customerFetchedAt),
+    detailsSyncing: (profile?.stripePushFields.length ?? 0) > 0,
   };
 }

@@ -3,6 +3,8 @@ import { billingOverviewOf, organizationBilling, type BillingOverview } from './
 
 export { addTaxId, openBillingPortal, removeTaxId, updateBillingDetails } from './actions';
 export { seedDemoBillingDetails } from './demo-billing';
+export { pushDetailsToStripe } from './push-action';
+export { registerStripePushChannel, STRIPE_PUSH_CHANNEL, STRIPE_PUSH_RETRIES } from './push-channel';
 export { applyStripeCustomer, applyStripeSubscription } from './mirror';
 export { billingProviderOf, type BillingProviderName } from './provider';
 export { billingOverviewOf, detailsOf, organizationBilling, type BillingDetails, type BillingOverview, type OrganizationBilling, type TaxIdView } from './read';

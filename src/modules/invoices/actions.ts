@@ -90,6 +90,14 @@ async function payAtStripeFirst(db: Db, organizationId: string, invoiceId: strin
 }
 
 /**
+ * Not undone when the confirmation then fails here: a payment recorded at Stripe cannot be taken
+ * back. Its invoice.paid webhook brings the mirror in line; the audit row says who did it.
+ */
+function paidOutside(organizationId: string, invoiceId: string, paidAtStripe: PaidAtStripe) {
+  return paidAtStripe ? { organizationId, entityType: 'invoice', entityId: invoiceId, after: { paidAtStripe: paidAtStripe.fetched.stripeInvoiceId, status: paidAtStripe.fetched.status } } : null;
+}
+
+/**
  * A confirmed payment: a contract invoice becomes paid here, a Stripe one takes the state Stripe
  * answered. Confirming a paid invoice again changes nothing. `note` (what support recorded) goes to
  * the audit row and the event.
@@ -113,9 +121,11 @@ export const markInvoicePaid = defineAction({
   input: markPaidInput,
   async prepare(_ctx, input) {
     const db = await getDb();
-    return payAtStripeFirst(db, await organizationIdOf(db, input.externalId), input.invoiceId);
+    const organizationId = await organizationIdOf(db, input.externalId);
+    return { organizationId, paidAtStripe: await payAtStripeFirst(db, organizationId, input.invoiceId) };
   },
-  async run(ctx, input, paidAtStripe) {
+  outsideChange: ({ organizationId, paidAtStripe }, input) => paidOutside(organizationId, input.invoiceId, paidAtStripe),
+  async run(ctx, input, { paidAtStripe }) {
     return confirmPaid(ctx, await organizationIdOf(ctx.tx, input.externalId), input.invoiceId, paidAtStripe);
   },
 });
@@ -130,6 +140,7 @@ export const staffMarkInvoicePaid = defineAction({
     const organizationId = customerInReach(actor, row?.organizationId, 'Invoice');
     return { organizationId, paidAtStripe: await payAtStripeFirst(db, organizationId, input.invoiceId) };
   },
+  outsideChange: ({ organizationId, paidAtStripe }, input) => paidOutside(organizationId, input.invoiceId, paidAtStripe),
   async run(ctx, input, { organizationId, paidAtStripe }) {
     return confirmPaid(ctx, organizationId, input.invoiceId, paidAtStripe, input.reference ? { reference: input.reference } : {});
   },

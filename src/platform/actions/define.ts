@@ -45,7 +45,22 @@ export type ActionDefinition<S extends z.ZodType, R, P = undefined> = {
    * happen outside it. Its failure aborts the action before anything is written.
    */
   prepare?: (ctx: PrepareContext, input: z.infer<S>) => Promise<P>;
+  /**
+   * What `prepare` changed outside the database (null: nothing), asked only when the transaction then
+   * fails: that change stands, so it gets an audit row of its own, after being undone by `compensate`
+   * where that is possible and right. Every action whose `prepare` changes something outside has one.
+   */
+  outsideChange?: (prepared: P, input: z.infer<S>, actor: Actor) => OutsideChange | null;
   run(ctx: ActionContext, input: z.infer<S>, prepared: P): Promise<{ result: R; audit: AuditEntry }>;
+};
+
+export type OutsideChange = {
+  entityType: string;
+  entityId: string;
+  organizationId?: string;
+  /** What stands outside (or stood, when compensated); kept in the audit row's `after`. */
+  after: Record<string, unknown>;
+  compensate?: () => Promise<void>;
 };
 
 export type PrepareContext = { actor: Actor; headers: Headers };

@@ -10,6 +10,8 @@ import type { Actor } from './actor';
 import { authorize } from './authorize';
 import type { ActionContext, ActionDefinition } from './define';
 import { redactSecrets } from './redact';
+import { auditRowOf } from './audit-entry';
+import { recordOutsideChange } from './outside-change';
 import { auditLog, outbox } from './schema';
 import { outboxWritten } from '../jobs/nudge';
 
@@ -24,7 +26,8 @@ function isRetryable(error: unknown): boolean {
 /**
  * The one way to write: authenticate, authorize against config/permissions.ts, validate, then in ONE
  * transaction run the change, append its audit row, run its `beforeCommit` steps and queue its events;
- * after the commit, its `afterCommit` steps.
+ * after the commit, its `afterCommit` steps. When the transaction fails after `prepare` changed
+ * something outside, that change is recorded (and undone where it can be): see `outsideChange`.
  */
 export async function executeAction<S extends z.ZodType, R, P>(
   actor: Actor | null,
@@ -38,7 +41,10 @@ export async function executeAction<S extends z.ZodType, R, P>(
   const prepared = (action.prepare ? await action.prepare({ actor, headers: options.headers ?? new Headers() }, input) : undefined) as P;
   const db = options.db ?? (await getDb());
 
-  const { result, committedSteps } = await inTransaction(db, actor, action, input, prepared);
+  const { result, committedSteps } = await inTransaction(db, actor, action, input, prepared).catch(async (error: unknown) => {
+    if (action.outsideChange) await recordOutsideChange(db, actor, action.name, action.outsideChange(prepared, input, actor), error);
+    throw error;
+  });
   for (const step of committedSteps) await step();
   return result;
 }
@@ -59,21 +65,8 @@ async function inTransaction<S extends z.ZodType, R, P>(db: Db, actor: Actor, ac
           afterCommit: (step) => committedSteps.push(step),
         };
         const { result, audit } = await action.run(context, input, prepared);
-        const organizationId = audit.organizationId ?? actor.organizationId;
-        const entry = {
-          organizationId,
-          actorType: actor.type === 'person' ? ('user' as const) : actor.type,
-          actorId: 'userId' in actor ? actor.userId : 'staffId' in actor ? actor.staffId : 'keyId' in actor ? actor.keyId : null,
-          actorEmail: 'email' in actor ? actor.email : null,
-          actorName: actor.type === 'staff' ? actor.name : null,
-          action: action.name,
-          entityType: audit.entityType,
-          entityId: audit.entityId,
-          before: redactSecrets(audit.before ?? null),
-          after: redactSecrets(audit.after ?? null),
-          ip: actor.ip ?? null,
-          userAgent: actor.userAgent ?? null,
-        };
+        const entry = auditRowOf(actor, action.name, audit);
+        const organizationId = entry.organizationId ?? null;
         // Every column always given, so the statement's text never varies: prepared once per connection.
         await rowsOfPrepared(tx, tx.insert(auditLog).values(entry));
         for (const step of lastSteps) await step();

@@ -3,7 +3,8 @@
  * an action's transaction (a handle named `tx`), audited; `outside-pipeline.test.ts` scans src/ and
  * fails on a write that is neither. Not listed because not ours: Better Auth writes its own tables
  * (sign-up, sign-in, sign-out, verification and reset tokens); our changes to them (password,
- * two-factor, sessions) are actions that call Better Auth in `prepare`. The rate limiters count in
+ * two-factor, sessions) are actions that call Better Auth in `prepare`, audited even when their
+ * transaction then fails (`outsideChange`). The rate limiters count in
  * memory or Redis, not in the database.
  */
 export const writesOutsideThePipeline = [
@@ -31,5 +32,10 @@ export const writesOutsideThePipeline = [
     file: 'src/platform/jobs/deliver.ts',
     what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
     why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
+  },
+  {
+    file: 'src/platform/actions/outside-change.ts',
+    what: 'The audit row of an outside change (Stripe, Better Auth) made in an action’s `prepare` whose transaction then failed.',
+    why: 'That transaction, and the audit row in it, rolled back while the change outside stands: only a write of its own can record it.',
   },
 ] as const;

@@ -3,7 +3,7 @@ import { ActionForm, Field } from '@/ui/action-form';
 import { saveDetailsAction } from './actions';
 
 /** Who the invoices are made out to: email, legal name and address. */
-export function DetailsForm({ details, editable }: { details: BillingDetails; editable: boolean }) {
+export function DetailsForm({ details, editable, syncing }: { details: BillingDetails; editable: boolean; syncing: boolean }) {
   const address = details.address;
   const readOnly = !editable;
   const fields = (
@@ -31,6 +31,11 @@ export function DetailsForm({ details, editable }: { details: BillingDetails; ed
     <section className="card stack" aria-labelledby="details-heading">
       <h2 id="details-heading">Billing details</h2>
       <p className="muted">Your invoices are made out to these details.</p>
+      {syncing ? (
+        <p className="muted" role="status">
+          Syncing with Stripe…
+        </p>
+      ) : null}
       {editable ? (
         <ActionForm action={saveDetailsAction} submitLabel="Save billing details" label="Billing details">
           {fields}

@@ -34,7 +34,7 @@ export default async function BillingPage() {
         </p>
       ) : null}
       <PlanSection overview={overview} canOpenPortal={allowed.openPortal} />
-      <DetailsForm details={overview.details} editable={allowed.updateDetails} />
+      <DetailsForm details={overview.details} editable={allowed.updateDetails} syncing={overview.detailsSyncing} />
       <TaxIdsSection taxIds={overview.details.taxIds} canAdd={allowed.addTaxId} canRemove={allowed.removeTaxId} />
     </div>
   );

@@ -195,11 +195,10 @@ export const accountOperations: OperationSpec[] = [
     path: '/api/account/billing/details',
     tag: 'Billing',
     summary: 'Change the bill-to details',
-    description: 'Send at least one field; `null` clears it.',
+    description: 'Send at least one field; `null` clears it. Stored here at once; for a Stripe customer the changed fields reach Stripe right after, retried while Stripe cannot be reached.',
     auth: session,
     body: { schema: billingDetailsInput },
     success: { status: 200, description: 'The details as stored.', data: data.billingDetailsData },
-    errors: ['upstream_unavailable'],
   },
   {
     method: 'post',
