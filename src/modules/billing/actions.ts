@@ -42,7 +42,7 @@ export const updateBillingDetails = defineAction({
       // Fields left out of the input are undefined, which the update leaves alone.
       [after] = (await tx.update(billingProfile).set({ ...input, updatedAt: new Date() }).where(eq(billingProfile.organizationId, organizationId)).returning()) as [typeof after];
     }
-    emit('billing.details_changed', { organizationId, fields: Object.keys(input) });
+    emit('billing.details_changed', { organizationId, fields: Object.keys(input), billingEmail: { from: before.billingEmail, to: after.billingEmail } });
     return {
       result: { details: detailsView(after) },
       audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: detailsView(after) },

@@ -32,4 +32,9 @@ export const writesOutsideThePipeline = [
     what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
     why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
   },
+  {
+    file: 'src/modules/team/invitation-mail.ts',
+    what: 'The invitation’s link, issued when its mail goes out: a fresh token whose hash replaces the invitation’s.',
+    why: 'The delivery of an audited change (team.invite, team.resend_invitation): the token must exist only in the mail, never in the outbox whose payloads reach the host’s webhooks, so it is made where the mail is.',
+  },
 ] as const;
