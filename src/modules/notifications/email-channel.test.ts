@@ -9,6 +9,7 @@ import { createKey, revokeKey, rotateKey } from '@/modules/api-keys/service';
 import { updateBillingDetails } from '@/modules/billing/service';
 import { changeRole, removeMember, transferOwnership } from '@/modules/team/service';
 import { outbox } from '@/platform/actions/schema';
+import { user } from '@/platform/auth/schema';
 import { executeAction } from '@/platform/actions/execute';
 import { deliveries } from '@/platform/jobs/schema';
 import { outboxWritten } from '@/platform/jobs/nudge';
@@ -25,7 +26,6 @@ const PORTAL = 'http://localhost:3000';
 /** An organization with one member per role, and another one like it whose people must never be mailed. */
 let team: SeededTeam;
 let stranger: SeededTeam;
-let everyone: string[];
 const byRole = (role: string): SeededOrg => team.members.find((m) => m.role === role)!;
 
 beforeEach(async () => {
@@ -35,7 +35,6 @@ beforeEach(async () => {
     { organizationId: team.organizationId, billingEmail: `accounts-${team.organizationId}@example.test` },
     { organizationId: stranger.organizationId, billingEmail: `accounts-${stranger.organizationId}@example.test` },
   ]);
-  everyone = [team, stranger].flatMap((t) => [t.owner.email, ...t.members.map((m) => m.email)]);
   mail.sink.clear();
 });
 
@@ -170,7 +169,18 @@ describe('the email channel mails the people each event concerns, and nobody els
     const strangers = [stranger.owner.email, ...stranger.members.map((m) => m.email), `accounts-${stranger.organizationId}@example.test`];
     expect(recipients(mails).filter((to) => strangers.includes(to))).toEqual([]);
     expect(recipients(mails)).toEqual([team.owner.email, `accounts-${team.organizationId}@example.test`].toSorted());
-    expect(everyone).toContain(team.owner.email);
+  });
+});
+
+describe('the email change notice', () => {
+  it('goes to the address the person had when they asked, even once the new one is confirmed', async () => {
+    const old = team.owner.email;
+    const confirmed = `confirmed-${team.organizationId}@example.test`;
+    await t.db.update(user).set({ email: confirmed }).where(eq(user.id, team.owner.userId));
+    const mails = await mailsOf(() => commitEvent('account.email_change_requested', { userId: team.owner.userId, email: old }));
+    expect(recipients(mails)).toEqual([old]);
+    expect(mails[0]!.subject).toBe('A change of your email address was requested');
+    expect(mails[0]!.text).toContain('cannot be switched off');
   });
 });
 
