@@ -73,7 +73,8 @@ export const eventCatalog = {
   'organization.updated': { label: 'Organization updated by the host', data: organizationEvent.extend({ source: z.literal('host') }), ...webhookOnly },
   'user.profile_updated': { label: 'Profile updated', data: z.strictObject({ userId: id }), ...webhookOnly },
   // Security notices to the person themselves (for an email change, while the old address is still theirs).
-  'account.email_change_requested': { label: 'Email change requested', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
+  // `email`: the address at the time of the request, the one the notice goes to (the person may have confirmed the new one since).
+  'account.email_change_requested': { label: 'Email change requested', data: z.strictObject({ userId: id, email: z.string() }), people: ['actor'], ...securityNotice },
   'account.password_changed': { label: 'Password changed', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
   'account.two_factor_disabled': { label: 'Two-factor turned off', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
 
@@ -85,6 +86,8 @@ export const eventCatalog = {
     channels: ['in_app', 'webhook'],
     locked: false,
   },
+  // The invitation mail is these events' own consumer (src/modules/notifications/email-channel.ts), not a notification.
+  'team.invitation_resent': { label: 'Invitation resent', data: z.strictObject({ invitationId: id, email: z.string(), role }), ...webhookOnly },
   'team.invitation_revoked': { label: 'Invitation revoked', data: z.strictObject({ invitationId: id, email: z.string() }), ...webhookOnly },
   'team.member_joined': {
     label: 'Member joined',
@@ -141,7 +144,8 @@ export const eventCatalog = {
 
   'billing.details_changed': {
     label: 'Billing details changed',
-    data: z.strictObject({ organizationId: id, fields: z.array(z.string()) }),
+    // `billingEmail`: the address before and after (the same when it did not change), both mailed.
+    data: z.strictObject({ organizationId: id, fields: z.array(z.string()), billingEmail: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }) }),
     supportTeam: false,
     people: ['owner', 'old_and_new_billing_email'],
     channels: ['email', 'in_app', 'webhook'],

@@ -5,6 +5,7 @@ import type { Actor } from '@/platform/actions/actor';
 import { auditLog, outbox } from '@/platform/actions/schema';
 import type { Db } from '@/platform/db/types';
 import { membership, organization } from '@/platform/tenancy/schema';
+import { issueInvitationToken } from '@/modules/team/invitation-mail';
 import { invitation } from '@/modules/team/schema';
 import { seedOrg, type SeededOrg, type SeededUser } from './test-db';
 
@@ -64,4 +65,11 @@ export async function teamSnapshot(db: Db, organizationId: string) {
     db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.organizationId, organizationId)),
   ]);
   return { members, invitations, audit: audit[0]!.n, events: events[0]!.n };
+}
+
+/** The token of a fresh link for an open invitation, issued as its mail's consumer issues it (the actions never see one). */
+export async function invitationLinkToken(db: Db, invitationId: string): Promise<string> {
+  const issued = await issueInvitationToken(db, invitationId);
+  if (!issued) throw new Error(`invitation ${invitationId} is not open`);
+  return issued.token;
 }

@@ -50,7 +50,7 @@ export const changeEmail = defineAction({
   outsideChange: (_prepared, input, actor) => changeOfUser(actor, { emailChangeRequestedTo: input.newEmail }),
   async run({ actor, emit }, input) {
     const id = userIdOf(actor);
-    emit('account.email_change_requested', { userId: id });
+    emit('account.email_change_requested', { userId: id, email: 'email' in actor ? actor.email : '' });
     return { result: { pendingEmail: input.newEmail }, audit: { entityType: 'user', entityId: id, after: { emailChangeRequestedTo: input.newEmail } } };
   },
 });

@@ -46,7 +46,7 @@ export const updateBillingDetails = defineAction({
       .set({ ...input, stripePushFields, detailsRevision: sql`${billingProfile.detailsRevision} + 1`, updatedAt: new Date() })
       .where(eq(billingProfile.organizationId, organizationId))
       .returning()) as [typeof before];
-    emit('billing.details_changed', { organizationId, fields: edited });
+    emit('billing.details_changed', { organizationId, fields: edited, billingEmail: { from: before.billingEmail, to: after.billingEmail } });
     return {
       result: { details: detailsView(after) },
       audit: { entityType: 'billing_details', entityId: organizationId, before: detailsView(before), after: { ...detailsView(after), ...(after.stripePushFields.length > 0 ? { stripe: 'pending' } : {}) } },

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { billingOverviewOf, organizationBilling, type BillingOverview } from './read';
+import { billingProfile } from './schema';
 
 export { addTaxId, openBillingPortal, removeTaxId, updateBillingDetails } from './actions';
 export { seedDemoBillingDetails } from './demo-billing';
@@ -15,4 +17,10 @@ export type { BillingAddress, PaymentMethodSummary } from './schema';
 
 export async function billingOverview(db: Db, organizationId: string): Promise<BillingOverview> {
   return billingOverviewOf(await organizationBilling(db, organizationId));
+}
+
+/** The billing email on file (where invoices and payment notices go), or null. */
+export async function billingEmailOf(db: Db, organizationId: string): Promise<string | null> {
+  const [row] = await db.select({ email: billingProfile.billingEmail }).from(billingProfile).where(eq(billingProfile.organizationId, organizationId));
+  return row?.email ?? null;
 }

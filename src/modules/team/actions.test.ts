@@ -5,6 +5,7 @@ import { rejectionOf } from '../../../tests/support/errors';
 import {
   auditOf,
   eventsOf,
+  invitationLinkToken,
   invitationsOf,
   membershipsOf,
   personActor,
@@ -30,9 +31,11 @@ function newEmail(): string {
   return `invitee-${process.pid}-${++emails}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
-function invite(by: SeededOrg | Actor, email: string, role: Role = 'member') {
+/** Invites, and issues the link the invitation mail would carry. */
+async function invite(by: SeededOrg | Actor, email: string, role: Role = 'member') {
   const actor = 'type' in by ? by : userActor(by);
-  return executeAction(actor, inviteMember, { email, role });
+  const { invitation: created } = await executeAction(actor, inviteMember, { email, role });
+  return { invitation: created, token: await invitationLinkToken(t.db, created.id) };
 }
 
 /** The actor of `member` as their (possibly stale) session still describes them. */
@@ -233,17 +236,24 @@ describe('resend and revoke', () => {
     await t.db.update(invitation).set({ expiresAt: new Date(Date.now() + DAY_MS) }).where(eq(invitation.id, first.invitation.id));
 
     const before = Date.now();
-    const resent = await executeAction(userActor(team.owner), resendInvitation, { invitationId: first.invitation.id });
-    expect(resent.token).not.toBe(first.token);
+    await executeAction(userActor(team.owner), resendInvitation, { invitationId: first.invitation.id });
+    const person = await seedUser(t.db, { email });
+    // Dead at once, before the new link is mailed.
+    await expectCode(executeAction(personActor(person), acceptInvitation, { token: first.token }), 'not_found');
+    expect((await eventsOf(t.db, team.organizationId)).map((e) => [e.type, e.payload])).toEqual([
+      ['team.member_invited', expect.anything()],
+      ['team.invitation_resent', { invitationId: first.invitation.id, email, role: 'member' }],
+    ]);
+
+    const resentToken = await invitationLinkToken(t.db, first.invitation.id);
+    expect(resentToken).not.toBe(first.token);
     const [row] = await invitationsOf(t.db, team.organizationId);
-    expect(row!.tokenHash).toBe(hashToken(resent.token));
+    expect(row!.tokenHash).toBe(hashToken(resentToken));
     expect(row!.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 7 * DAY_MS);
     expect(await auditOf(t.db, team.organizationId, ['team.resend_invitation'])).toHaveLength(1);
-    expect(await allRowsAsText('audit_log', team.organizationId)).not.toContain(resent.token);
+    expect(await allRowsAsText('audit_log', team.organizationId)).not.toContain(resentToken);
 
-    const person = await seedUser(t.db, { email });
-    await expectCode(executeAction(personActor(person), acceptInvitation, { token: first.token }), 'not_found');
-    await executeAction(personActor(person), acceptInvitation, { token: resent.token });
+    await executeAction(personActor(person), acceptInvitation, { token: resentToken });
   });
 
   it('revoke closes the invitation, audits it and emits team.invitation_revoked; the link then answers not_found', async () => {

@@ -4,29 +4,20 @@ import { planLabels, seatLimitOf, type Plan } from '@config/plans';
 import { defineAction, type ActionContext } from '@/platform/actions/define';
 import { customerInReach } from '@/platform/actions/staff-reach';
 import { session, user } from '@/platform/auth/schema';
-import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
+import { hashToken } from '@/platform/crypto/tokens';
 import { AppError, conflict, forbidden, notFound } from '@/platform/http/errors';
 import { lockOrganization, lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { membership } from '@/platform/tenancy/schema';
 import { acceptInput, changeRoleInput, invitationIdInput, inviteInput, leaveInput, memberIdInput } from './inputs';
-import { mailInvitation } from './invitation-mail';
+import { unmailedTokenHash } from './invitation-mail';
 import { seatsInUse } from './seats';
 import { invitation } from './schema';
 import { invitationView } from './views';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Who the invitation mail names as inviting. */
+/** Who the invitation names as inviting. */
 const inviterOf = (actor: ActionContext['actor']) => ('email' in actor ? actor.email : 'Your team');
-
-/**
- * Mails the link once the invitation is committed (a failed mail leaves an invitation to resend).
- * The result keeps the token for whoever holds it; the audit row never sees it.
- */
-function sendOnCommit(ctx: ActionContext, row: typeof invitation.$inferSelect, organizationName: string, token: string, inviter = inviterOf(ctx.actor)) {
-  ctx.afterCommit(() => mailInvitation(row, organizationName, inviter, token));
-  return { invitation: invitationView(row, inviter), token };
-}
 
 function memberActor(ctx: ActionContext) {
   if (ctx.actor.type !== 'user') throw forbidden();
@@ -81,14 +72,14 @@ export const inviteMember = defineAction({
         email: `All ${limit} seats of the ${plan} plan are in use.`,
       });
     }
-    const token = newOpaqueToken();
+    // The link is issued when the mail goes out (team/invitation-mail.ts), the event's consumer.
     const [created] = await ctx.tx
       .insert(invitation)
-      .values({ id: crypto.randomUUID(), organizationId: team.organizationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .values({ id: crypto.randomUUID(), organizationId: team.organizationId, email: input.email, role: input.role, tokenHash: unmailedTokenHash(), invitedBy: actor.userId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .returning();
     ctx.emit('team.member_invited', { invitationId: created!.id, email: input.email, role: input.role });
     return {
-      result: sendOnCommit(ctx, created!, team.name, token),
+      result: { invitation: invitationView(created!, inviterOf(ctx.actor)) },
       audit: { entityType: 'invitation', entityId: created!.id, after: { email: input.email, role: input.role, expiresAt: created!.expiresAt } },
     };
   },
@@ -105,12 +96,12 @@ async function updateOpenInvitation(tx: ActionContext['tx'], organizationId: str
   return updated;
 }
 
-/** A fresh link (the old one stops working) and a fresh 7 days; the caller mails it again. */
-async function renewOpenInvitation(tx: ActionContext['tx'], organizationId: string, invitationId: string) {
-  const token = newOpaqueToken();
+/** The old link stops working at once, a fresh 7 days; the event's consumer mails a fresh link. */
+async function renewOpenInvitation(ctx: ActionContext, organizationId: string, invitationId: string) {
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  const updated = await updateOpenInvitation(tx, organizationId, invitationId, { tokenHash: hashToken(token), expiresAt });
-  return { updated, token, audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } } };
+  const updated = await updateOpenInvitation(ctx.tx, organizationId, invitationId, { tokenHash: unmailedTokenHash(), expiresAt });
+  ctx.emit('team.invitation_resent', { invitationId: updated.id, email: updated.email, role: updated.role as Role });
+  return { updated, audit: { entityType: 'invitation', entityId: updated.id, after: { resent: true, expiresAt } } };
 }
 
 async function closeOpenInvitation(ctx: ActionContext, organizationId: string, invitationId: string) {
@@ -124,8 +115,9 @@ export const resendInvitation = defineAction({
   input: invitationIdInput,
   async run(ctx, input) {
     const { team } = await lockActorTeam(ctx);
-    const { updated, token, audit } = await renewOpenInvitation(ctx.tx, team.organizationId, input.invitationId);
-    return { result: sendOnCommit(ctx, updated, team.name, token), audit };
+    const { updated, audit } = await renewOpenInvitation(ctx, team.organizationId, input.invitationId);
+    const [inviter] = updated.invitedBy ? await ctx.tx.select({ email: user.email }).from(user).where(eq(user.id, updated.invitedBy)) : [];
+    return { result: { invitation: invitationView(updated, inviter?.email ?? null) }, audit };
   },
 });
 
@@ -153,9 +145,9 @@ export const staffResendInvitation = defineAction({
   input: invitationIdInput,
   async run(ctx, input) {
     const org = await lockInvitationCustomer(ctx, input.invitationId);
-    const { updated, token, audit } = await renewOpenInvitation(ctx.tx, org.id, input.invitationId);
+    const { updated, audit } = await renewOpenInvitation(ctx, org.id, input.invitationId);
     const [inviter] = updated.invitedBy ? await ctx.tx.select({ email: user.email }).from(user).where(eq(user.id, updated.invitedBy)) : [];
-    return { result: sendOnCommit(ctx, updated, org.name, token, inviter?.email ?? 'Your team'), audit: { organizationId: org.id, ...audit } };
+    return { result: { invitation: invitationView(updated, inviter?.email ?? null) }, audit: { organizationId: org.id, ...audit } };
   },
 });
 

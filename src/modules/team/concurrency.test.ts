@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { auditOf, eventsOf, membershipsOf, personActor, roleOf, seedTeam } from '../../../tests/support/team-fixtures';
+import { auditOf, eventsOf, invitationLinkToken, membershipsOf, personActor, roleOf, seedTeam } from '../../../tests/support/team-fixtures';
 import { seedOrg, seedSession, seedUser, useRacers, userActor, useTestDatabase } from '../../../tests/support/test-db';
 import { executeAction } from '@/platform/actions/execute';
 import { AppError } from '@/platform/http/errors';
@@ -99,7 +99,8 @@ describe('concurrency of team writes', () => {
   it.each(modes)('two simultaneous accepts of one invitation make one membership (run $run, held $held)', async ({ held }) => {
     const team = await seedTeam(t.db);
     const person = await seedUser(t.db);
-    const { invitation, token } = await executeAction(userActor(team.owner), inviteMember, { email: person.email, role: 'member' });
+    const { invitation } = await executeAction(userActor(team.owner), inviteMember, { email: person.email, role: 'member' });
+    const token = await invitationLinkToken(t.db, invitation.id);
     const [tab1, tab2] = [await seedSession(t.db, person.userId), await seedSession(t.db, person.userId)];
 
     const results = await race(

@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '../../../tests/support/smtp-sink';
-import { seedTeam } from '../../../tests/support/team-fixtures';
+import { eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useMailDelivery, useSmtpSink } from '../../../tests/support/mail-fixtures';
+import type { ReceivedMail } from '../../../tests/support/smtp-sink';
+import { eventsOf, seedTeam } from '../../../tests/support/team-fixtures';
 import { useTestDatabase, userActor } from '../../../tests/support/test-db';
 import { executeAction } from '@/platform/actions/execute';
-import { resetConfigForTests } from '@/platform/config';
+import { deliveries } from '@/platform/jobs/schema';
 import { organization } from '@/platform/tenancy/schema';
-import { inviteMember, resendInvitation } from './actions';
-import { invitationMail } from './invitation-mail';
+import { inviteMember, resendInvitation, revokeInvitation } from './actions';
+import { invitationMail, issueInvitationMail } from './invitation-mail';
+import { invitation } from './schema';
+import { previewInvitation } from './service';
 
 describe('the invitation mail', () => {
   const url = 'https://portal.example.test/invitations/accept?token=t1&x=y';
@@ -27,37 +30,53 @@ describe('the invitation mail', () => {
   });
 });
 
-describe('inviting mails the link, as part of the action', () => {
+describe('the invitation mail is the consumer of the invitation events', () => {
   const t = useTestDatabase();
-  let sink: SmtpSink;
-  const saved = process.env.SMTP_URL;
+  const mail = useSmtpSink();
+  useMailDelivery(t);
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    resetConfigForTests();
-  });
+  const tokenIn = (received: ReceivedMail) => new URL(mail.sink.linkIn(received, '/invitations/accept')).searchParams.get('token')!;
 
-  afterAll(async () => {
-    await sink.close();
-    if (saved === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = saved;
-    resetConfigForTests();
-  });
-
-  it('sends the invitee a link whose token is the invitation’s, once it is committed; a resend sends a fresh one', async () => {
+  it('mails the invitee a working link that is in no event; a resend mails a fresh one and the first stops working', async () => {
     const team = await seedTeam(t.db);
     const email = `invited-${Date.now()}@example.test`;
-    const { invitation, token } = await executeAction(userActor(team.owner), inviteMember, { email, role: 'admin' });
+    const { invitation } = await executeAction(userActor(team.owner), inviteMember, { email, role: 'admin' });
 
-    const mail = await sink.waitForMail((m) => m.to.includes(email));
+    const first = await mail.sink.waitForMail((m) => m.to.includes(email));
     const [org] = await t.db.select({ name: organization.name }).from(organization).where(eq(organization.id, team.organizationId));
-    expect(mail.subject).toBe(`${team.owner.email} invited you to join ${org!.name}`);
-    expect(sink.linkIn(mail, '/invitations/accept')).toBe(`http://localhost:3000/invitations/accept?token=${encodeURIComponent(token)}`);
+    expect(first.subject).toBe(`${team.owner.email} invited you to join ${org!.name}`);
+    expect(mail.sink.linkIn(first, '/invitations/accept')).toMatch(/^http:\/\/localhost:3000\/invitations\/accept\?token=/);
+    const firstToken = tokenIn(first);
+    expect(await previewInvitation(t.db, firstToken)).toMatchObject({ state: 'open', email, role: 'admin' });
 
-    const resent = await executeAction(userActor(team.owner), resendInvitation, { invitationId: invitation.id });
-    const second = await sink.waitForMail((m) => m.to.includes(email) && m !== mail);
-    expect(sink.linkIn(second, '/invitations/accept')).toContain(encodeURIComponent(resent.token));
+    await executeAction(userActor(team.owner), resendInvitation, { invitationId: invitation.id });
+    const second = await mail.sink.waitForMail((m) => m.to.includes(email) && m !== first);
+    const secondToken = tokenIn(second);
+    expect(secondToken).not.toBe(firstToken);
+    expect(await previewInvitation(t.db, secondToken)).toMatchObject({ state: 'open', email });
+    expect(await previewInvitation(t.db, firstToken)).toEqual({ state: 'invalid' });
+
+    const events = await eventsOf(t.db, team.organizationId);
+    expect(events.map((e) => e.type)).toEqual(['team.member_invited', 'team.invitation_resent']);
+    for (const token of [firstToken, secondToken]) expect(JSON.stringify(events)).not.toContain(token);
+    const sent = async () => (await t.db.select().from(deliveries).where(inArray(deliveries.eventId, events.map((e) => e.id)))).map((d) => [d.channel, d.target, d.status]);
+    await expect.poll(sent, { timeout: 10_000 }).toEqual([
+      ['email', `email:${email}`, 'delivered'],
+      ['email', `email:${email}`, 'delivered'],
+    ]);
+  });
+
+  it('issues no link for an invitation that is no longer open (revoked or expired before its mail goes out)', async () => {
+    const team = await seedTeam(t.db);
+    const revoked = await executeAction(userActor(team.owner), inviteMember, { email: `revoked-${Date.now()}@example.test`, role: 'member' });
+    await executeAction(userActor(team.owner), revokeInvitation, { invitationId: revoked.invitation.id });
+    const expired = await executeAction(userActor(team.owner), inviteMember, { email: `expired-${Date.now()}@example.test`, role: 'member' });
+    await t.db.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.id, expired.invitation.id));
+    const [before] = await t.db.select({ tokenHash: invitation.tokenHash }).from(invitation).where(eq(invitation.id, expired.invitation.id));
+
+    expect(await issueInvitationMail(t.db, revoked.invitation.id)).toBeNull();
+    expect(await issueInvitationMail(t.db, expired.invitation.id)).toBeNull();
+    expect(await t.db.select({ tokenHash: invitation.tokenHash }).from(invitation).where(eq(invitation.id, expired.invitation.id))).toEqual([before]);
   });
 
   it('a refused invitation mails nothing', async () => {
@@ -65,6 +84,7 @@ describe('inviting mails the link, as part of the action', () => {
     const email = `refused-${Date.now()}@example.test`;
     await expect(executeAction(userActor(team.members[0]!), inviteMember, { email, role: 'member' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(executeAction(userActor(team.owner), inviteMember, { email: team.owner.email, role: 'member' })).rejects.toMatchObject({ code: 'conflict' });
-    expect(sink.messages.filter((m) => m.to.includes(email) || m.to.includes(team.owner.email))).toEqual([]);
+    expect(await eventsOf(t.db, team.organizationId)).toEqual([]);
+    expect(mail.sink.messages.filter((m) => m.to.includes(email) || m.to.includes(team.owner.email))).toEqual([]);
   });
 });

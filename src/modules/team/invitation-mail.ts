@@ -1,7 +1,12 @@
-import { renderMail } from '@/platform/mail/layout';
-import { sendMail } from '@/platform/mail/send-mail';
-import type { MailTemplate } from '@/platform/mail/templates';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { user } from '@/platform/auth/schema';
+import { hashToken, newOpaqueToken } from '@/platform/crypto/tokens';
+import type { Db } from '@/platform/db/types';
 import { portalUrlFor } from '@/platform/http/portal-url';
+import { renderMail } from '@/platform/mail/layout';
+import type { MailTemplate } from '@/platform/mail/templates';
+import { organization } from '@/platform/tenancy/schema';
+import { invitation } from './schema';
 
 export function invitationMail({
   organizationName,
@@ -27,8 +32,37 @@ export function invitationMail({
   };
 }
 
-/** The invitation's link, to the address it was made out to. */
-export async function mailInvitation(invitation: { email: string; role: string }, organizationName: string, inviterName: string, token: string): Promise<void> {
-  const url = portalUrlFor(`/invitations/accept?token=${encodeURIComponent(token)}`);
-  await sendMail({ to: invitation.email, ...invitationMail({ organizationName, inviterName, role: invitation.role, url }) });
+/** An invitation's random placeholder hash: set when it is made or resent, replaced by the link the mail carries. */
+export function unmailedTokenHash(): string {
+  return hashToken(newOpaqueToken());
+}
+
+/**
+ * A fresh link for an open invitation: its hash replaces the invitation's, so the links issued before
+ * stop working. Null when the invitation is no longer open (accepted, revoked or expired). One of the
+ * writes listed in src/platform/actions/outside-pipeline.ts.
+ */
+export async function issueInvitationToken(db: Db, invitationId: string) {
+  const token = newOpaqueToken();
+  const [issued] = await db
+    .update(invitation)
+    .set({ tokenHash: hashToken(token) })
+    .where(and(eq(invitation.id, invitationId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, new Date())))
+    .returning({ email: invitation.email, role: invitation.role, organizationId: invitation.organizationId, invitedBy: invitation.invitedBy });
+  return issued ? { ...issued, token } : null;
+}
+
+/**
+ * The invitation mail, for the consumer of `team.member_invited` and `team.invitation_resent`: the
+ * token exists only in the mail (never in the outbox, whose payloads go to the host's webhooks), so it
+ * is issued here, when the mail goes out. Each attempt, a retry included, issues its own: the newest
+ * mail's link is the one that works. Null when the invitation is no longer open: nothing to mail.
+ */
+export async function issueInvitationMail(db: Db, invitationId: string): Promise<{ to: string; mail: MailTemplate } | null> {
+  const issued = await issueInvitationToken(db, invitationId);
+  if (!issued) return null;
+  const [org] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, issued.organizationId));
+  const [inviter] = issued.invitedBy ? await db.select({ email: user.email }).from(user).where(eq(user.id, issued.invitedBy)) : [];
+  const url = portalUrlFor(`/invitations/accept?token=${encodeURIComponent(issued.token)}`);
+  return { to: issued.email, mail: invitationMail({ organizationName: org?.name ?? 'your team', inviterName: inviter?.email ?? 'Your team', role: issued.role, url }) };
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
 import { invitation } from './schema';
 
+export { issueInvitationMail } from './invitation-mail';
 export { listTeam, type Team } from './read';
 export { invitationView, seatSummary, type InvitationView, type MemberView } from './views';
 export { acceptInvitation, changeRole, inviteMember, leaveOrganization, removeMember, resendInvitation, revokeInvitation, staffResendInvitation, staffRevokeInvitation, transferOwnership } from './actions';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
 import { rejectionOf } from '../../../tests/support/errors';
-import { useSmtpSink } from '../../../tests/support/mail-fixtures';
+import { useMailDelivery, useSmtpSink } from '../../../tests/support/mail-fixtures';
+import type { ReceivedMail } from '../../../tests/support/smtp-sink';
 import { customerActivity, seedStaff } from '../../../tests/support/staff-fixtures';
 import { auditCount, eventsOf, invitationsOf, seedTeam, type SeededTeam } from '../../../tests/support/team-fixtures';
 import { useTestDatabase, userActor } from '../../../tests/support/test-db';
@@ -10,14 +11,19 @@ import { previewInvitation, revokeInvitation, staffResendInvitation, staffRevoke
 
 const t = useTestDatabase();
 const mail = useSmtpSink();
+useMailDelivery(t);
 
 let team: SeededTeam;
 let seq = 0;
 
+const tokenIn = (received: ReceivedMail) => new URL(mail.sink.linkIn(received, '/invitations/accept')).searchParams.get('token')!;
+
+/** Invites, and reads the link of the invitation's mail. */
 async function invite(customer: SeededTeam = team) {
   const email = `invitee-${process.pid}-${++seq}@example.test`;
-  const { invitation, token } = await executeAction(userActor(customer.owner), inviteMember, { email, role: 'member' });
-  return { id: invitation.id, email, token };
+  const { invitation } = await executeAction(userActor(customer.owner), inviteMember, { email, role: 'member' });
+  const first = await mail.sink.waitForMail((m) => m.to.includes(email));
+  return { id: invitation.id, email, token: tokenIn(first), mail: first };
 }
 
 const stateOf = async (id: string) => (await invitationsOf(t.db, team.organizationId)).find((i) => i.id === id);
@@ -32,12 +38,13 @@ describe('staff.invitations.resend', () => {
     const agent = await seedStaff(t.db, 'agent', { name: 'Ada Agent' });
     const before = await auditCount(t.db, team.organizationId);
 
+    expect(await previewInvitation(t.db, pending.token)).toMatchObject({ state: 'open' });
     const { invitation: resent } = await executeAction(agent, staffResendInvitation, { invitationId: pending.id });
 
     expect(resent).toMatchObject({ id: pending.id, email: pending.email, role: 'member', invitedBy: team.owner.email, expired: false });
-    // The invitation's first mail carries the old link; the resend is the one without it.
-    const received = await mail.sink.waitForMail((m) => m.to.includes(pending.email) && m.subject.startsWith(team.owner.email) && !m.text.includes(encodeURIComponent(pending.token)));
-    const token = new URL(mail.sink.linkIn(received, '/invitations/accept')).searchParams.get('token')!;
+    const received = await mail.sink.waitForMail((m) => m.to.includes(pending.email) && m !== pending.mail);
+    expect(received.subject.startsWith(team.owner.email)).toBe(true);
+    const token = tokenIn(received);
     expect(await previewInvitation(t.db, token)).toMatchObject({ state: 'open', email: pending.email });
     expect(await previewInvitation(t.db, pending.token)).toEqual({ state: 'invalid' });
     expect(await auditCount(t.db, team.organizationId)).toBe(before + 1);

@@ -38,4 +38,9 @@ export const writesOutsideThePipeline = [
     what: 'The audit row of an outside change (Stripe, Better Auth) made in an action’s `prepare` whose transaction then failed.',
     why: 'That transaction, and the audit row in it, rolled back while the change outside stands: only a write of its own can record it.',
   },
+  {
+    file: 'src/modules/team/invitation-mail.ts',
+    what: 'The invitation’s link, issued when its mail goes out: a fresh token whose hash replaces the invitation’s.',
+    why: 'The delivery of an audited change (team.invite, team.resend_invitation): the token must exist only in the mail, never in the outbox whose payloads reach the host’s webhooks, so it is made where the mail is.',
+  },
 ] as const;

@@ -5,6 +5,8 @@ export type MailContent = {
   paragraphs: string[];
   action?: { label: string; url: string };
   footer?: string;
+  /** A link after the footer's text (where to change which mails one gets). */
+  footerLink?: { label: string; url: string };
   brand?: string;
 };
 
@@ -32,7 +34,7 @@ export function renderMail(content: MailContent): { html: string; text: string }
   return { html: renderHtml(content, url), text: renderText(content, url) };
 }
 
-function renderHtml({ preheader, heading, paragraphs, action, footer, brand = 'Deflect' }: MailContent, url?: string): string {
+function renderHtml({ preheader, heading, paragraphs, action, footer, footerLink, brand = 'Deflect' }: MailContent, url?: string): string {
   const e = escapeHtml;
   const row = (style: string, inner: string) => `<tr><td style="${style}">${inner}</td></tr>`;
   const textStyle = `font-family:${FONT};font-size:16px;line-height:24px;color:#1f2937;`;
@@ -57,10 +59,11 @@ function renderHtml({ preheader, heading, paragraphs, action, footer, brand = 'D
     );
   }
 
+  const footerAnchor = footerLink ? ` <a href="${e(safeUrl(footerLink.url))}" target="_blank" style="color:${ACCENT};">${e(footerLink.label)}</a>` : '';
   const footerRow = footer
     ? row(
         'padding:16px 32px 24px 32px;border-top:1px solid #e5e7eb;',
-        `<p style="margin:0;font-family:${FONT};font-size:13px;line-height:20px;color:#6b7280;">${e(footer)}</p>`,
+        `<p style="margin:0;font-family:${FONT};font-size:13px;line-height:20px;color:#6b7280;">${e(footer)}${footerAnchor}</p>`,
       )
     : row('padding:0 0 8px 0;', '');
 
@@ -94,10 +97,10 @@ ${footerRow}
 `;
 }
 
-function renderText({ heading, paragraphs, action, footer, brand = 'Deflect' }: MailContent, url?: string): string {
+function renderText({ heading, paragraphs, action, footer, footerLink, brand = 'Deflect' }: MailContent, url?: string): string {
   const blocks = [heading, ...paragraphs];
   if (action && url) blocks.push(`${action.label}: ${url}`);
-  if (footer) blocks.push(footer);
+  if (footer) blocks.push(footerLink ? `${footer}\n${footerLink.label}: ${safeUrl(footerLink.url)}` : footer);
   blocks.push(`-- \n${brand}`);
   return `${blocks.join('\n\n')}\n`;
 }
