@@ -222,6 +222,16 @@ export const eventCatalog = {
     channels: ['email', 'in_app', 'slack', 'webhook'],
     locked: false,
   },
+
+  // The portal's own operation, for the support team: never sent to the webhooks themselves.
+  'webhook_endpoint.disabled': {
+    label: 'Webhook endpoint disabled after 5 days of failures',
+    data: z.strictObject({ endpointId: id, url: z.string(), failingSince: z.iso.datetime() }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack'],
+    locked: false,
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

@@ -32,4 +32,9 @@ export const writesOutsideThePipeline = [
     what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
     why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
   },
+  {
+    file: 'src/modules/webhooks/failures.ts',
+    what: 'Since when a webhook endpoint has been failing: set by a failed delivery, cleared by a successful one.',
+    why: 'Bookkeeping of deliveries, like their attempts: nobody’s change. What it leads to, disabling the endpoint after 5 days, is the audited action system.disable_webhook_endpoint.',
+  },
 ] as const;

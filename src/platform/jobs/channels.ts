@@ -3,8 +3,19 @@ import type { Db } from '../db/types';
 /** An outbox event as a channel sees it. */
 export type DeliveryEvent = { id: number; organizationId: string | null; type: string; payload: Record<string, unknown>; createdAt: Date };
 
-/** What a delivery attempt answered, kept on the delivery row (never a secret). */
-export type DeliveryOutcome = { response: string };
+/** What a delivery attempt answered, kept on the delivery row (never a secret); `status`: the HTTP status, if any. */
+export type DeliveryOutcome = { response: string; status?: number };
+
+/** A failed attempt that got an answer: thrown by `deliver` so the row keeps the receiver's HTTP status. */
+export class DeliveryFailure extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryFailure';
+  }
+}
 
 export type Channel = {
   /**

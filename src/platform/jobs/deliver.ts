@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import { outbox } from '../actions/schema';
 import type { Db } from '../db/types';
 import { inTransaction } from './boss';
-import { channelNamed, type DeliveryEvent } from './channels';
+import { channelNamed, DeliveryFailure, type DeliveryEvent } from './channels';
 import { deliveries } from './schema';
 
 export const DELIVER_QUEUE = 'deliver';
@@ -49,7 +49,7 @@ export async function deliverOne(db: Db, boss: PgBoss, job: PgBoss.Job<DeliverJo
     const outcome = await channel.deliver(row.event as DeliveryEvent, row.delivery.target);
     await db
       .update(deliveries)
-      .set({ status: 'delivered', attempts, lastResponse: outcome.response.slice(0, RESPONSE_LIMIT), deliveredAt: new Date(), nextAttemptAt: null })
+      .set({ status: 'delivered', attempts, lastResponse: outcome.response.slice(0, RESPONSE_LIMIT), lastResponseStatus: outcome.status ?? null, deliveredAt: new Date(), nextAttemptAt: null })
       .where(eq(deliveries.id, row.delivery.id));
   } catch (error) {
     const wait = channel?.retrySchedule[attempts - 1];
@@ -57,7 +57,7 @@ export async function deliverOne(db: Db, boss: PgBoss, job: PgBoss.Job<DeliverJo
     await db.transaction(async (tx) => {
       await tx
         .update(deliveries)
-        .set({ status: nextAttemptAt ? 'pending' : 'failed', attempts, lastResponse: describe(error), nextAttemptAt })
+        .set({ status: nextAttemptAt ? 'pending' : 'failed', attempts, lastResponse: describe(error), lastResponseStatus: error instanceof DeliveryFailure ? (error.status ?? null) : null, nextAttemptAt })
         .where(eq(deliveries.id, row.delivery.id));
       if (nextAttemptAt) await queueAttempt(boss, tx, { id: row.delivery.id, attempts }, nextAttemptAt);
     });
