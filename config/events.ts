@@ -223,13 +223,13 @@ export const eventCatalog = {
     locked: false,
   },
 
-  // The portal's own operation, for the support team: never sent to the webhooks themselves.
+  // The portal's own operation, for the support team (and the host's other endpoints, like every event).
   'webhook_endpoint.disabled': {
     label: 'Webhook endpoint disabled after 5 days of failures',
     data: z.strictObject({ endpointId: id, url: z.string(), failingSince: z.iso.datetime() }),
     supportTeam: true,
     people: [],
-    channels: ['slack'],
+    channels: ['slack', 'webhook'],
     locked: false,
   },
 } as const satisfies Record<string, EventDefinition>;
