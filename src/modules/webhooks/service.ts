@@ -7,3 +7,4 @@ export { displayUrl } from './display-url';
 export { AUTO_DISABLE_AFTER_MS, WEBHOOK_RETRY_SCHEDULE } from './schedule';
 export { webhookEventTypes } from './events';
 export type { EndpointView } from './view';
+export { webhookDeliveriesOlderThan, type WebhookDeliveryRecord } from './history';
