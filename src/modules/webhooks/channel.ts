@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { getDb } from '@/platform/db/client';
 import type { Db } from '@/platform/db/types';
 import { unseal } from '@/platform/crypto/sealed';
@@ -36,15 +37,26 @@ function subscriptionsIn(tx: Db): Promise<Subscription[]> {
 }
 
 /** The body every endpoint gets: the event with its organization's ids (API.md, "Outbound webhooks"). */
-async function bodyOf(db: Db, event: DeliveryEvent): Promise<string> {
-  const [org] = event.organizationId ? await db.select({ id: organization.id, externalId: organization.externalId }).from(organization).where(eq(organization.id, event.organizationId)) : [];
+function bodyOf(event: DeliveryEvent, externalId: string | null): string {
   return JSON.stringify({
     id: String(event.id),
     type: event.type,
     createdAt: new Date(event.createdAt).toISOString(),
-    organization: org ? { id: org.id, externalId: org.externalId } : event.organizationId ? { id: event.organizationId, externalId: null } : null,
+    organization: event.organizationId ? { id: event.organizationId, externalId } : null,
     data: event.payload,
   });
+}
+
+/** A signer per sealed secret: unsealed once, not on every delivery. */
+const signers = new Map<string, Webhook>();
+function signerFor(secretSealed: string): Webhook {
+  let signer = signers.get(secretSealed);
+  if (!signer) {
+    if (signers.size >= 1000) signers.clear();
+    signer = new Webhook(unseal(secretSealed));
+    signers.set(secretSealed, signer);
+  }
+  return signer;
 }
 
 /** The `webhook` channel: each event, signed, to every enabled endpoint subscribed to its type. */
@@ -60,14 +72,20 @@ export function webhookChannel(options: WebhookChannelOptions = {}): Channel {
     async deliver(event, target) {
       const db = await getDb();
       const [endpoint] = await db
-        .select({ url: webhookEndpoint.url, secretSealed: webhookEndpoint.secretSealed, enabled: webhookEndpoint.enabled, failingSince: webhookEndpoint.failingSince })
+        .select({
+          url: webhookEndpoint.url,
+          secretSealed: webhookEndpoint.secretSealed,
+          enabled: webhookEndpoint.enabled,
+          failingSince: webhookEndpoint.failingSince,
+          // In the same round trip: the organization's id in the host product, for the body.
+          externalId: sql<string | null>`(select ${organization.externalId} from ${organization} where ${organization.id} = ${event.organizationId})`,
+        })
         .from(webhookEndpoint)
         .where(eq(webhookEndpoint.id, target));
       if (!endpoint) throw new DeliveryFailure('The endpoint was deleted.');
       if (!endpoint.enabled) throw new DeliveryFailure('The endpoint is disabled.');
-      const body = await bodyOf(db, event);
       try {
-        const status = await sendSigned(endpoint.url, unseal(endpoint.secretSealed), String(event.id), body, timeoutMs);
+        const status = await sendSigned(endpoint.url, signerFor(endpoint.secretSealed), String(event.id), bodyOf(event, endpoint.externalId), timeoutMs);
         if (endpoint.failingSince) await recordSuccess(db, target);
         return { response: `HTTP ${status}`, status };
       } catch (error) {
