@@ -2,7 +2,7 @@
 // the real relay, queue (pg-boss) and webhook channel (signed), beside the receiver's own floor measured
 // in the same run: a plain node:http sender POSTing the same bodies to the same receiver.
 //   node bench/deliveries.mjs [--events 5000] [--committers 16] [--backlog-batch 100] [--rate 100] [--rate-seconds 10]
-//                             [--floor-concurrency 50] [--warmup 200] [--database-url postgres://…] [--timeout 300]
+//                             [--floor-concurrency 50] [--warmup 200] [--database-url postgres://…] [--timeout 300] [--cpu-prof DIR]
 // Prints (a) sustained throughput in events/s over --events events (first commit → last arrival), committed
 // one per transaction by --committers concurrent committers (as actions commit: bounded by the database's
 // commit rate, printed too), and again committed --backlog-batch per transaction (what the relay and the
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '200' },
     'database-url': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     timeout: { type: 'string', default: '300' }, // seconds, the whole run
+    'cpu-prof': { type: 'string' }, // directory: run the driver under `node --cpu-prof` (written when it stops)
   },
 });
 const events = Number(args.events);
@@ -63,7 +64,7 @@ const machine = machineNote();
 const database = await scratchDatabase(args['database-url']);
 const dataDir = tempDataDir();
 const driver = track(
-  spawn(process.execPath, ['--import', 'tsx', 'bench/deliveries-driver.ts'], {
+  spawn(process.execPath, [...(args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : []), '--import', 'tsx', 'bench/deliveries-driver.ts'], {
     env: { ...process.env, DELIVERY_BENCH_DATABASE_URL: database.url, DELIVERY_BENCH_RECEIVER: receiverUrl, DATA_DIR: dataDir, PORTAL_SERVER_SECRET: randomBytes(32).toString('hex'), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   }),

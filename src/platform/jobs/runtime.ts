@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/types';
 import { logError } from '../logging/error-line';
 import { createBoss, type BossTiming } from './boss';
-import { DELIVER_QUEUE, deliverOne, type DeliverJob } from './deliver';
+import { DELIVER_QUEUE, deliverBatch, type DeliverJob } from './deliver';
 import { onOutboxWritten } from './nudge';
 import { relayAll } from './relay';
 
@@ -25,7 +25,7 @@ export type Jobs = {
 const DEFAULTS = { sweepIntervalMs: 5_000, expireInSeconds: 120 };
 /**
  * pg-boss's own retries cover a job whose worker died or whose bookkeeping failed; a delivery that
- * failed is rescheduled by deliverOne per its channel's schedule.
+ * failed is rescheduled by deliverBatch per its channel's schedule.
  */
 const LOST_JOB_RETRIES = { retryLimit: 5, retryDelay: 5, retryBackoff: true };
 /**
@@ -50,7 +50,7 @@ export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {
   if (options.work !== false) {
     for (let i = 0; i < WORKERS; i++) {
       const id: string = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        await Promise.all(jobs.map((job) => deliverOne(handle.db, boss, job)));
+        await deliverBatch(handle.db, boss, jobs);
         // A full batch: more are likely waiting, so fetch again now rather than after the polling interval.
         if (jobs.length === BATCH_SIZE) boss.notifyWorker(id);
       });
