@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../../../tests/support/webhook-receiver';
-import { useTestDatabase } from '../../../../../tests/support/test-db';
-import { WEBHOOK_CHANNEL, webhookChannel } from '@/modules/webhooks/service';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
+import { useTestDatabase } from '../../../tests/support/test-db';
+import { WEBHOOK_CHANNEL, webhookChannel } from './service';
 import { auditLog, outbox } from '@/platform/actions/schema';
 import { registerChannel, unregisterChannel } from '@/platform/jobs/channels';
 import { outboxWritten } from '@/platform/jobs/nudge';
 import { startProcessJobs, stopProcessJobs } from '@/platform/jobs/process';
 import { deliveries } from '@/platform/jobs/schema';
-import { POST as retry } from '../webhook-deliveries/[id]/retry/route';
-import { GET as listDeliveries } from './[id]/deliveries/route';
-import { DELETE as remove, PATCH as update } from './[id]/route';
-import { GET as list, POST as create } from './route';
+import { POST as retry } from '@/app/api/v1/webhook-deliveries/[id]/retry/route';
+import { GET as listDeliveries } from '@/app/api/v1/webhook-endpoints/[id]/deliveries/route';
+import { DELETE as remove, PATCH as update } from '@/app/api/v1/webhook-endpoints/[id]/route';
+import { GET as list, POST as create } from '@/app/api/v1/webhook-endpoints/route';
 
 const database = useTestDatabase();
 const SECRET = process.env.PORTAL_SERVER_SECRET!;
