@@ -47,9 +47,9 @@ async function recordDelivered(db: Db, delivered: Delivered[]): Promise<void> {
   if (delivered.length === 0) return;
   const values = JSON.stringify(delivered.map((d) => ({ id: d.id, attempts: d.attempts, response: d.response.slice(0, RESPONSE_LIMIT), status: d.status })));
   await db.execute(sql`
-    update ${deliveries} set status = 'delivered', attempts = v.attempts, last_response = v.response, last_response_status = v.status, delivered_at = now(), next_attempt_at = null
+    update deliveries set status = 'delivered', attempts = v.attempts, last_response = v.response, last_response_status = v.status, delivered_at = now(), next_attempt_at = null
     from jsonb_to_recordset(${values}::jsonb) as v(id bigint, attempts integer, response text, status integer)
-    where ${deliveries.id} = v.id`);
+    where deliveries.id = v.id`);
 }
 
 /** A failed attempt: recorded, and the next one queued per the channel's schedule in the same transaction, or the delivery marked `failed`. */
