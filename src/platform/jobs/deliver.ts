@@ -69,13 +69,15 @@ async function recordFailed(db: Db, boss: PgBoss, due: Due, attempts: number, er
  * A batch of jobs: one attempt at each of their deliveries, all at once, each recorded whatever it
  * answers. A delivery already delivered, or attempted since its job was queued (a job run again after
  * an expiry), is not attempted. The deliveries are read in one query and their successes recorded in
- * one: per delivery, only the channel's own work remains. A failure queues the next attempt per the
+ * one: per delivery, only the channel's own work remains (the successes are recorded when the slowest
+ * attempt ends, bounded by the channels' timeouts, 10 s for webhooks, far within the jobs' expiry). A failure queues the next attempt per the
  * channel's retry schedule in the same transaction as its record, or marks the delivery `failed` once
  * the schedule is spent. One of the writes listed in src/platform/actions/outside-pipeline.ts.
  */
 export async function deliverBatch(db: Db, boss: PgBoss, jobs: PgBoss.Job<DeliverJob>[]): Promise<void> {
   const due = await dueOf(db, jobs);
   const delivered: Delivered[] = [];
+  const unrecorded: unknown[] = [];
   await Promise.all(
     due.map(async (one) => {
       const attempts = one.delivery.attempts + 1;
@@ -85,11 +87,13 @@ export async function deliverBatch(db: Db, boss: PgBoss, jobs: PgBoss.Job<Delive
         const outcome = await channel.deliver(one.event, one.delivery.target);
         delivered.push({ id: one.delivery.id, attempts, response: outcome.response, status: outcome.status ?? null });
       } catch (error) {
-        await recordFailed(db, boss, one, attempts, error);
+        await recordFailed(db, boss, one, attempts, error).catch((failure: unknown) => unrecorded.push(failure));
       }
     }),
   );
+  // The successes are recorded even when a failure could not be: else they would be sent again.
   await recordDelivered(db, delivered);
+  if (unrecorded.length > 0) throw unrecorded[0];
 }
 
 /**
