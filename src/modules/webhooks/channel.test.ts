@@ -10,7 +10,7 @@ import { startJobs, type Jobs } from '@/platform/jobs/runtime';
 import { deliveries } from '@/platform/jobs/schema';
 import { organization } from '@/platform/tenancy/schema';
 import { webhookEndpoint } from './schema';
-import { createWebhookEndpoint, updateWebhookEndpoint, WEBHOOK_CHANNEL, webhookChannel, type WebhookChannelOptions } from './service';
+import { createWebhookEndpoint, deleteWebhookEndpoint, updateWebhookEndpoint, WEBHOOK_CHANNEL, webhookChannel, type WebhookChannelOptions } from './service';
 
 const database = useTestDatabase();
 const DEADLINE = { timeout: 15_000, interval: 50 };
@@ -126,6 +126,28 @@ describe('the webhook channel', () => {
     expect(everything.receiver.requests.map((r) => r.body.type).toSorted()).toEqual(['invoice.issued', 'team.member_removed']);
   });
 
+  it('gives up at once on a delivery whose endpoint was deleted, but retries one whose endpoint is disabled', async () => {
+    useChannel({ retrySchedule: [3600] });
+    const deleted = await subscribe(['*'], () => 'hold');
+    const disabled = await subscribe(['*'], () => 'hold');
+    await database.db.update(webhookEndpoint).set({ enabled: true }).where(inArray(webhookEndpoint.id, [deleted.endpoint.id, disabled.endpoint.id]));
+    // Relayed while both were enabled, attempted after the host deleted one and disabled the other.
+    await jobs.stop();
+    await commit(memberRemoved(6));
+    jobs = await startJobs(database.handle, { sweepIntervalMs: 600_000, maintenanceIntervalSeconds: 1, work: false });
+    await jobs.relayNow();
+    await jobs.stop();
+    await executeAction(host, deleteWebhookEndpoint, { id: deleted.endpoint.id });
+    await executeAction(host, updateWebhookEndpoint, { id: disabled.endpoint.id, enabled: false });
+    jobs = await startJobs(database.handle, { sweepIntervalMs: 600_000, maintenanceIntervalSeconds: 1 });
+
+    await expect.poll(async () => (await deliveriesTo(deleted.endpoint.id))[0]?.status, DEADLINE).toBe('failed');
+    expect((await deliveriesTo(deleted.endpoint.id))[0]).toMatchObject({ attempts: 1, lastResponse: 'The endpoint was deleted.', nextAttemptAt: null });
+    await expect.poll(async () => (await deliveriesTo(disabled.endpoint.id))[0]?.attempts, DEADLINE).toBe(1);
+    expect((await deliveriesTo(disabled.endpoint.id))[0]).toMatchObject({ status: 'pending', lastResponse: 'The endpoint is disabled.' });
+    expect([...deleted.receiver.requests, ...disabled.receiver.requests]).toEqual([]);
+  });
+
   it('a receiver that does not answer within the timeout is a failed attempt', async () => {
     useChannel({ retrySchedule: [60], timeoutMs: 300 });
     const { endpoint } = await subscribe(['*'], () => 'hold');
@@ -166,6 +188,10 @@ describe('the webhook channel', () => {
     await commit(memberRemoved(104));
     await jobs.relayNow();
     expect(receiver.requests).toHaveLength(before);
+
+    // Enabled again by the host: its failure count starts afresh.
+    await executeAction(host, updateWebhookEndpoint, { id: endpoint.id, enabled: true });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ enabled: true, failingSince: null, disabledAt: null });
   });
 
   it('a success in between starts the 5 days afresh', async () => {

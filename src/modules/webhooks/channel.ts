@@ -82,7 +82,7 @@ export function webhookChannel(options: WebhookChannelOptions = {}): Channel {
         })
         .from(webhookEndpoint)
         .where(eq(webhookEndpoint.id, target));
-      if (!endpoint) throw new DeliveryFailure('The endpoint was deleted.');
+      if (!endpoint) throw new DeliveryFailure('The endpoint was deleted.', undefined, true);
       if (!endpoint.enabled) throw new DeliveryFailure('The endpoint is disabled.');
       try {
         const status = await sendSigned(endpoint.url, signerFor(endpoint.secretSealed), String(event.id), bodyOf(event, endpoint.externalId), timeoutMs);

@@ -8,6 +8,8 @@ import { registerChannel, unregisterChannel } from '@/platform/jobs/channels';
 import { outboxWritten } from '@/platform/jobs/nudge';
 import { startProcessJobs, stopProcessJobs } from '@/platform/jobs/process';
 import { deliveries } from '@/platform/jobs/schema';
+import { unseal } from '@/platform/crypto/sealed';
+import { webhookEndpoint } from './schema';
 import { POST as retry } from '@/app/api/v1/webhook-deliveries/[id]/retry/route';
 import { GET as listDeliveries } from '@/app/api/v1/webhook-endpoints/[id]/deliveries/route';
 import { DELETE as remove, PATCH as update } from '@/app/api/v1/webhook-endpoints/[id]/route';
@@ -81,6 +83,9 @@ describe('/api/v1/webhook-endpoints', () => {
     expect(endpoint).toMatchObject({ url, events: ['team.member_removed'], enabled: true, description: 'CRM sync', secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/) });
     const secret = endpoint.secret as string;
     const id = endpoint.id as string;
+    const [stored] = await database.db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, id));
+    expect(stored!.secretSealed).not.toContain(secret.slice(6, 20));
+    expect(unseal(stored!.secretSealed)).toBe(secret);
 
     const listed = await call(list as Handler, 'GET', '/webhook-endpoints');
     expect(listed.status).toBe(200);

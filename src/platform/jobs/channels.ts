@@ -6,11 +6,15 @@ export type DeliveryEvent = { id: number; organizationId: string | null; type: s
 /** What a delivery attempt answered, kept on the delivery row (never a secret); `status`: the HTTP status, if any. */
 export type DeliveryOutcome = { response: string; status?: number };
 
-/** A failed attempt that got an answer: thrown by `deliver` so the row keeps the receiver's HTTP status. */
+/**
+ * A failed attempt, thrown by `deliver`: the row keeps the receiver's HTTP status, if it answered.
+ * `final`: no later attempt can succeed (the target is gone), so the delivery is `failed` at once.
+ */
 export class DeliveryFailure extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    readonly final = false,
   ) {
     super(message);
     this.name = 'DeliveryFailure';

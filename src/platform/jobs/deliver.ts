@@ -54,7 +54,7 @@ async function recordDelivered(db: Db, delivered: Delivered[]): Promise<void> {
 
 /** A failed attempt: recorded, and the next one queued per the channel's schedule in the same transaction, or the delivery marked `failed`. */
 async function recordFailed(db: Db, boss: PgBoss, due: Due, attempts: number, error: unknown): Promise<void> {
-  const wait = channelNamed(due.delivery.channel)?.retrySchedule[attempts - 1];
+  const wait = error instanceof DeliveryFailure && error.final ? undefined : channelNamed(due.delivery.channel)?.retrySchedule[attempts - 1];
   const nextAttemptAt = wait === undefined ? null : new Date(Date.now() + wait * 1000);
   await db.transaction(async (tx) => {
     await tx
