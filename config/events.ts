@@ -226,6 +226,16 @@ export const eventCatalog = {
     channels: ['email', 'in_app', 'slack', 'webhook'],
     locked: false,
   },
+
+  // The portal's own operation, for the support team (and the host's other endpoints, like every event).
+  'webhook_endpoint.disabled': {
+    label: 'Webhook endpoint disabled after 5 days of failures',
+    data: z.strictObject({ endpointId: id, url: z.string(), failingSince: z.iso.datetime() }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

@@ -43,4 +43,9 @@ export const writesOutsideThePipeline = [
     what: 'The invitation’s link, issued when its mail goes out: a fresh token whose hash replaces the invitation’s.',
     why: 'The delivery of an audited change (team.invite, team.resend_invitation): the token must exist only in the mail, never in the outbox whose payloads reach the host’s webhooks, so it is made where the mail is.',
   },
+  {
+    file: 'src/modules/webhooks/failures.ts',
+    what: 'Since when a webhook endpoint has been failing: set by a failed delivery, cleared by a successful one.',
+    why: 'Bookkeeping of deliveries, like their attempts: nobody’s change. What it leads to, disabling the endpoint after 5 days, is the audited action system.disable_webhook_endpoint.',
+  },
 ] as const;

@@ -3,8 +3,23 @@ import type { Db } from '../db/types';
 /** An outbox event as a channel sees it. */
 export type DeliveryEvent = { id: number; organizationId: string | null; type: string; payload: Record<string, unknown>; createdAt: Date };
 
-/** What a delivery attempt answered, kept on the delivery row (never a secret). */
-export type DeliveryOutcome = { response: string };
+/** What a delivery attempt answered, kept on the delivery row (never a secret); `status`: the HTTP status, if any. */
+export type DeliveryOutcome = { response: string; status?: number };
+
+/**
+ * A failed attempt, thrown by `deliver`: the row keeps the receiver's HTTP status, if it answered.
+ * `final`: no later attempt can succeed (the target is gone), so the delivery is `failed` at once.
+ */
+export class DeliveryFailure extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly final = false,
+  ) {
+    super(message);
+    this.name = 'DeliveryFailure';
+  }
+}
 
 export type Channel = {
   /**

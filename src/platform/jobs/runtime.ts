@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/types';
 import { logError } from '../logging/error-line';
 import { createBoss, type BossTiming } from './boss';
-import { DELIVER_QUEUE, deliverOne, type DeliverJob } from './deliver';
+import { DELIVER_QUEUE, deliverBatch, type DeliverJob } from './deliver';
 import { onOutboxWritten } from './nudge';
 import { relayAll } from './relay';
 
@@ -25,9 +25,16 @@ export type Jobs = {
 const DEFAULTS = { sweepIntervalMs: 5_000, expireInSeconds: 120 };
 /**
  * pg-boss's own retries cover a job whose worker died or whose bookkeeping failed; a delivery that
- * failed is rescheduled by deliverOne per its channel's schedule.
+ * failed is rescheduled by deliverBatch per its channel's schedule.
  */
 const LOST_JOB_RETRIES = { retryLimit: 5, retryDelay: 5, retryBackoff: true };
+/**
+ * Delivery workers, each fetching and attempting its own batch: a batch ends with its slowest
+ * delivery (a receiver may take the whole 10 s timeout), so one slow receiver holds back one worker's
+ * batch, not every delivery.
+ */
+const WORKERS = 4;
+const BATCH_SIZE = 25;
 
 /** Starts pg-boss on the database, the relay from the outbox, and the delivery worker. */
 export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {}): Promise<Jobs> {
@@ -39,11 +46,16 @@ export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {
   await boss.createQueue(DELIVER_QUEUE, queue);
   await boss.updateQueue(DELIVER_QUEUE, queue);
 
-  let workerId: string | undefined;
+  const workerIds: string[] = [];
   if (options.work !== false) {
-    workerId = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: 50, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      await Promise.all(jobs.map((job) => deliverOne(handle.db, boss, job)));
-    });
+    for (let i = 0; i < WORKERS; i++) {
+      const id: string = await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        await deliverBatch(handle.db, boss, jobs);
+        // A full batch: more are likely waiting, so fetch again now rather than after the polling interval.
+        if (jobs.length === BATCH_SIZE) boss.notifyWorker(id);
+      });
+      workerIds.push(id);
+    }
   }
 
   let running: Promise<void> | undefined;
@@ -56,7 +68,7 @@ export async function startJobs(handle: DatabaseHandle, options: JobsOptions = {
     running = (async () => {
       do {
         again = false;
-        if ((await relayAll(handle.db, boss)) > 0 && workerId) boss.notifyWorker(workerId);
+        if ((await relayAll(handle.db, boss)) > 0) for (const id of workerIds) boss.notifyWorker(id);
       } while (again);
     })()
       .catch((error: unknown) => logError('[jobs] relaying the outbox', error))

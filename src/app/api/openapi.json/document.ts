@@ -5,6 +5,7 @@ import { adminOperations } from './admin-operations';
 import { hostOperations } from './host-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
+import { webhookOperations } from './webhook-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
 
@@ -21,6 +22,7 @@ const tags = [
   { name: 'Host: organizations', description: 'The host product keeps organizations and contract invoices in sync.' },
   { name: 'Host: API keys', description: 'The host product’s API checks its customers’ keys.' },
   { name: 'Host: usage', description: 'The host product reports metered usage.' },
+  { name: 'Host: webhooks', description: 'The host product subscribes to the portal’s events, delivered signed to its endpoints.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
   { name: 'Team', description: 'Members, roles and invitations.' },
@@ -38,7 +40,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations],
   });
   return document;
 }

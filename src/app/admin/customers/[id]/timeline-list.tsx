@@ -8,7 +8,7 @@ import { ReplayEventButton } from '@/modules/stripe-sync/ui/replay-event-button'
 import { publicPath } from '@/platform/http/portal-path';
 
 const kindLabels: Record<TimelineEntry['kind'], string> = { audit: 'Activity', ticket: 'Ticket', billing: 'Billing', usage: 'Usage', notification: 'Notification', webhook: 'Webhook' };
-const statusTones: Record<string, string> = { processed: 'badge-success', failed: 'badge-danger', processing: 'badge-warning' };
+const statusTones: Record<string, string> = { processed: 'badge-success', delivered: 'badge-success', failed: 'badge-danger', processing: 'badge-warning', pending: 'badge-warning' };
 
 /** A Stripe event that failed, which a lead may replay. */
 const replayable = (entry: TimelineEntry) => entry.ref.type === 'stripe_event' && entry.status === 'failed';
