@@ -177,7 +177,7 @@ describe('the email change notice', () => {
     const old = team.owner.email;
     const confirmed = `confirmed-${team.organizationId}@example.test`;
     await t.db.update(user).set({ email: confirmed }).where(eq(user.id, team.owner.userId));
-    const mails = await mailsOf(() => commitEvent('account.email_change_requested', { userId: team.owner.userId, email: old }));
+    const mails = await mailsOf(() => commitEvent('account.email_change_requested', { userId: team.owner.userId, email: old, newEmail: confirmed }));
     expect(recipients(mails)).toEqual([old]);
     expect(mails[0]!.subject).toBe('A change of your email address was requested');
     expect(mails[0]!.text).toContain('cannot be switched off');
