@@ -73,8 +73,9 @@ export const eventCatalog = {
   'organization.updated': { label: 'Organization updated by the host', data: organizationEvent.extend({ source: z.literal('host') }), ...webhookOnly },
   'user.profile_updated': { label: 'Profile updated', data: z.strictObject({ userId: id }), ...webhookOnly },
   // Security notices to the person themselves (for an email change, while the old address is still theirs).
-  // `email`: the address at the time of the request, the one the notice goes to (the person may have confirmed the new one since).
-  'account.email_change_requested': { label: 'Email change requested', data: z.strictObject({ userId: id, email: z.string() }), people: ['actor'], ...securityNotice },
+  // `email`: the address at the time of the request, the one the notice goes to (the person may have
+  // confirmed the new one since); `newEmail`: where the confirmation link goes (the event's consumer makes it).
+  'account.email_change_requested': { label: 'Email change requested', data: z.strictObject({ userId: id, email: z.string(), newEmail: z.string() }), people: ['actor'], ...securityNotice },
   'account.password_changed': { label: 'Password changed', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
   'account.two_factor_disabled': { label: 'Two-factor turned off', data: z.strictObject({ userId: id }), people: ['actor'], ...securityNotice },
 

@@ -125,7 +125,7 @@ test('a new email takes effect after following the link sent to the new address'
   await page.reload();
   await expect(region(page, 'Email').getByText(account.email)).toBeVisible();
 
-  const mail = await latestMail(newEmail, 'Verify your email address');
+  const mail = await latestMail(newEmail, 'Confirm your new email address');
   expect(mail.to).toEqual([newEmail]);
   await page.goto(linkIn(mail, '/api/auth/verify-email'));
   await expect(page).toHaveURL(urlOf('/account?notice=email-changed'));

@@ -3,6 +3,7 @@ import { publicPath } from '@/platform/http/portal-path';
 import type { Actor } from '@/platform/actions/actor';
 import { defineAction } from '@/platform/actions/define';
 import { getAuth } from '@/platform/auth/auth';
+import { EMAIL_CHANGED_PATH } from '@/platform/auth/change-email-link';
 import { session, user } from '@/platform/auth/schema';
 import { forbidden, notFound } from '@/platform/http/errors';
 import { viaBetterAuth } from './better-auth-errors';
@@ -38,19 +39,22 @@ export const updateProfile = defineAction({
   },
 });
 
-/** Sends a link to the new address; the change takes effect only when that link is followed. */
+/**
+ * Asks Better Auth for the change; the link to the new address is mailed by the consumer of the event
+ * (account/email-change-mail.ts). The change takes effect only when that link is followed.
+ */
 export const changeEmail = defineAction({
   name: 'account.change_email',
   input: changeEmailInput,
   async prepare({ headers }, input) {
     const auth = await getAuth();
-    await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: publicPath('/account?notice=email-changed') }, headers }), 'newEmail');
+    await viaBetterAuth(() => auth.api.changeEmail({ body: { newEmail: input.newEmail, callbackURL: publicPath(EMAIL_CHANGED_PATH) }, headers }), 'newEmail');
   },
   // Not undone: the mail with the link is sent, and a pending change cannot be withdrawn in Better Auth.
   outsideChange: (_prepared, input, actor) => changeOfUser(actor, { emailChangeRequestedTo: input.newEmail }),
   async run({ actor, emit }, input) {
     const id = userIdOf(actor);
-    emit('account.email_change_requested', { userId: id, email: 'email' in actor ? actor.email : '' });
+    emit('account.email_change_requested', { userId: id, email: 'email' in actor ? actor.email : '', newEmail: input.newEmail });
     return { result: { pendingEmail: input.newEmail }, audit: { entityType: 'user', entityId: id, after: { emailChangeRequestedTo: input.newEmail } } };
   },
 });

@@ -2,41 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
-import type { Actor } from '@/platform/actions/actor';
 import { getAuth } from '@/platform/auth/auth';
 import { user } from '@/platform/auth/schema';
-import { membership } from '@/platform/tenancy/schema';
 import { authenticatorFrom, freshCode } from '../../../tests/support/e2e-totp';
+import { cookieOf, signedInOwner as signedInOwnerOf } from '../../../tests/support/account-fixtures';
 import { rejectionOf } from '../../../tests/support/errors';
 import { auditOf, eventsOf } from '../../../tests/support/team-fixtures';
 import { useTestDatabase } from '../../../tests/support/test-db';
 import { changeEmail, changePassword, disableTwoFactor } from './actions';
-import { signUp } from './sign-in';
 
 // The security notices a person cannot switch off start as events of the actions that change how
 // they sign in; each action goes through Better Auth with the person's own session, as the forms do.
 
 const t = useTestDatabase();
 
-/** The Cookie header a browser would send after these Set-Cookie headers. */
-function cookieOf(setCookies: Headers): string {
-  return setCookies
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
-}
-
-async function signedInOwner() {
-  const email = `security-${randomUUID().slice(0, 8)}@example.test`;
-  const password = 'security-events-password';
-  await signUp({ name: 'Sam Secure', email, password, organizationName: 'Secure Co' }, new Headers());
-  await t.db.update(user).set({ emailVerified: true }).where(eq(user.email, email));
-  const signedIn = await (await getAuth()).api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookie = cookieOf(signedIn.headers);
-  const [row] = await t.db.select({ userId: user.id, organizationId: membership.organizationId }).from(user).innerJoin(membership, eq(membership.userId, user.id)).where(eq(user.email, email));
-  const actor: Actor = { type: 'user', userId: row!.userId, email, organizationId: row!.organizationId, role: 'owner' };
-  return { actor, headers: new Headers({ cookie }), password };
-}
+const signedInOwner = () => signedInOwnerOf(t.db);
 
 async function eventTypes(organizationId: string, userId: string) {
   return (await eventsOf(t.db, organizationId)).filter((e) => (e.payload as { userId?: string }).userId === userId).map((e) => e.type);

@@ -7,6 +7,7 @@ import type { Db } from '@/platform/db/types';
 // What the staff console's sign-in shares with the customers': the same rules for the same fields,
 // Better Auth's refusals in the same words, and the same limits on wrong passwords and codes.
 export { viaBetterAuth } from './better-auth-errors';
+export { changeEmailVerificationMail } from './email-change-mail';
 export { email, password, passwordOnlyInput, personName, signInInput, twoFactorChallengeInput, verifyTwoFactorInput } from './inputs';
 export { assertSignInAllowed, countingWrongPasswords, forgetWrongPasswords } from './sign-in-failures';
 export { countingWrongCodes } from './two-factor-failures';

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { eventCatalog, type Audience } from '@config/events';
 import { billingEmailOf } from '@/modules/billing/service';
+import { changeEmailVerificationMail } from '@/modules/account/service';
 import { issueInvitationMail } from '@/modules/team/service';
 import { user } from '@/platform/auth/schema';
 import { getDb } from '@/platform/db/client';
 import type { Db } from '@/platform/db/types';
 import { registerChannel, type Channel, type DeliveryEvent, type DeliveryOutcome } from '@/platform/jobs/channels';
 import { sendMail } from '@/platform/mail/send-mail';
+import type { MailTemplate } from '@/platform/mail/templates';
 import { organization } from '@/platform/tenancy/schema';
 import { actorOf } from './email-actor';
 import { hasEmailTemplate, notificationMail, type MailRecipient } from './email-templates';
@@ -17,8 +19,26 @@ export const EMAIL_CHANNEL = 'email';
 /** Seconds between attempts: an SMTP server down for an afternoon still gets every mail. */
 export const EMAIL_RETRY_SCHEDULE = [30, 120, 600, 1800, 7200, 21600] as const;
 
-/** Events whose mail is their purpose, not a notification: to the invitee, whatever the catalog's channels or anyone's preferences. */
-const invitationEvents = new Set(['team.member_invited', 'team.invitation_resent']);
+type OwnMail = { to: string; mail: MailTemplate } | null;
+/**
+ * Mails that are an event's purpose, not a notification: to the address the event names (`address`),
+ * whatever the catalog's channels or anyone's preferences. Each makes its link when it goes out, so
+ * that no token is in the outbox; null: nothing to send any more (the invitation was revoked since…).
+ */
+const ownMails: Record<string, { address: string; compose(db: Db, payload: Record<string, unknown>): Promise<OwnMail> }> = {
+  'team.member_invited': { address: 'email', compose: (db, payload) => issueInvitationMail(db, String(payload.invitationId)) },
+  'team.invitation_resent': { address: 'email', compose: (db, payload) => issueInvitationMail(db, String(payload.invitationId)) },
+  'account.email_change_requested': {
+    address: 'newEmail',
+    compose: (db, payload) => changeEmailVerificationMail(db, { userId: String(payload.userId), email: String(payload.email), newEmail: String(payload.newEmail) }),
+  },
+};
+
+function ownMailOf(event: DeliveryEvent) {
+  const own = Object.hasOwn(ownMails, event.type) ? ownMails[event.type] : undefined;
+  const address = own ? text(event.payload, own.address) : null;
+  return own && address ? { ...own, target: `${ADDRESS}${address}` } : null;
+}
 
 const PERSON = 'user:';
 const ADDRESS = 'email:';
@@ -45,7 +65,11 @@ async function audienceAddresses(event: DeliveryEvent & { organizationId: string
  * decides for their address), each address once.
  */
 async function targetsOf(event: DeliveryEvent, tx: Db): Promise<string[]> {
-  if (invitationEvents.has(event.type)) return [`${ADDRESS}${text(event.payload, 'email') ?? ''}`].filter((t) => t !== ADDRESS);
+  const own = ownMailOf(event);
+  return [...(own ? [own.target] : []), ...(await notificationTargets(event, tx))];
+}
+
+async function notificationTargets(event: DeliveryEvent, tx: Db): Promise<string[]> {
   if (!event.organizationId || !hasEmailTemplate(event.type)) return [];
   const type = event.type;
   if (!(eventCatalog[type].channels as readonly string[]).includes('email')) return [];
@@ -73,10 +97,11 @@ function addressOfPerson(event: DeliveryEvent, current: string): string {
 
 async function deliverMail(event: DeliveryEvent, target: string): Promise<DeliveryOutcome> {
   const db = await getDb();
-  if (invitationEvents.has(event.type)) {
-    const issued = await issueInvitationMail(db, String(event.payload.invitationId));
-    if (!issued) return { response: 'not sent: the invitation is no longer open' };
-    await sendMail({ to: issued.to, ...issued.mail });
+  const own = ownMailOf(event);
+  if (own && own.target === target) {
+    const composed = await own.compose(db, event.payload);
+    if (!composed) return { response: 'not sent: no longer wanted' };
+    await sendMail({ to: composed.to, ...composed.mail });
     return { response: 'sent' };
   }
   let to: string;
@@ -98,7 +123,7 @@ async function deliverMail(event: DeliveryEvent, target: string): Promise<Delive
   return { response: 'sent' };
 }
 
-/** The email channel: notifications to the people concerned and the billing email, and the invitation mail. */
+/** The email channel: notifications to the people concerned and the billing email, and the mails events exist for (invitation, new address). */
 export function emailChannel(retrySchedule: readonly number[] = EMAIL_RETRY_SCHEDULE): Channel {
   return { targets: targetsOf, deliver: deliverMail, retrySchedule };
 }

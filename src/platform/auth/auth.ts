@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import { sendMail } from '../mail/send-mail';
 import { resetPasswordMail, verifyEmailMail } from '../mail/templates';
 import { callbackGuard } from './callback-guard';
+import { isChangeEmailToken } from './change-email-link';
 import { handoffPlugin } from './handoff-plugin';
 import { account, session, twoFactor, user, verification } from './schema';
 import { authSecret } from './secret';
@@ -46,8 +47,11 @@ function createAuth(db: Db) {
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
-      async sendVerificationEmail({ user: u, url }) {
-        // Better Auth calls this for sign-up and, with the new address as `email`, for an email change.
+      async sendVerificationEmail({ user: u, url, token }) {
+        // Better Auth calls this for sign-up and, with the new address as `email`, for an email change,
+        // whose mail is instead the consumer of account.email_change_requested (after the commit, its
+        // link made then: change-email-link.ts).
+        if (isChangeEmailToken(token)) return;
         await sendMail({ to: u.email, ...verifyEmailMail({ name: u.name, url }) });
       },
     },
