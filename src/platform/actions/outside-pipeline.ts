@@ -32,4 +32,9 @@ export const writesOutsideThePipeline = [
     what: 'The record of each delivery attempt: status, attempts, last response, next attempt.',
     why: 'Bookkeeping of a delivery after the change: the change and its event were audited when the action committed; an attempt is nobody’s change.',
   },
+  {
+    file: 'src/modules/notifications/in-app.ts',
+    what: 'The in-app channel’s delivery: one notification row per (event, person), written by the delivery job.',
+    why: 'The delivery of an event after the change: the change and its event were audited when the action committed; a person reading or muting their notifications goes through actions.',
+  },
 ] as const;

@@ -23,6 +23,7 @@ const tags = [
   { name: 'Host: usage', description: 'The host product reports metered usage.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
+  { name: 'Notifications', description: 'The signed-in person’s notifications (the bell) and their channels per event.' },
   { name: 'Team', description: 'Members, roles and invitations.' },
   { name: 'API keys', description: 'The customer’s keys for the host product’s API.' },
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
