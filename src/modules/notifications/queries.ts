@@ -19,6 +19,15 @@ export const notificationsQuery = defineQuery({
   run: ({ actor, db }, query) => listNotifications(db, readerOf(actor), query),
 });
 
+const firstPage = notificationsQueryInput.parse({});
+
+/** The list screen: a page it cannot read (an odd `before`) shows the newest instead. */
+export const notificationsScreenQuery = defineQuery({
+  name: 'notifications.read',
+  input: notificationsQueryInput.catch(firstPage),
+  run: async ({ actor, db }, query) => ({ page: await listNotifications(db, readerOf(actor), query), before: query.before }),
+});
+
 /** The bell's count, on every page. */
 export const unreadCountQuery = defineQuery({
   name: 'notifications.read',
