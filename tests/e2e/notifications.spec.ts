@@ -103,4 +103,6 @@ test('the notification API: the signed-in person’s own only, 422 for a locked 
     expect((await request.fetch(path, { method })).status(), path).toBe(401);
   }
   expect((await request.post('/api/account/notifications/read', { headers, data: { all: true } })).status()).toBe(401);
+
+  await changeBillingEmail(admin, 'billing@acme.example');
 });
