@@ -34,11 +34,10 @@ test('an admin changes the billing email: the owner’s bell counts it, it links
   const admin = await signedIn(browser, ADMIN);
   await changeBillingEmail(admin, `billing-${uniqueId()}@acme.example`);
 
-  // Delivered through the queue, after the admin's change committed.
+  // Delivered through the queue, after the admin's change committed: the bell counts it.
   await notifications.waitForUnread(1);
   await notifications.open();
-  const item = notifications.items('Billing details changed').first();
-  await expect(item).toContainText('Unread');
+  const item = await notifications.waitForItem('Billing details changed', { unread: true });
   await expect(item).toContainText('The billing email');
   await expect(item.getByRole('link', { name: 'Billing details changed' })).toHaveAttribute('href', '/account/billing');
 

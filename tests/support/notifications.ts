@@ -30,15 +30,19 @@ export class Notifications {
       .toBeGreaterThanOrEqual(atLeast);
   }
 
-  /** Opens the list, again until an entry titled `title` is there (delivered through the queue). */
-  async waitForItem(title: string): Promise<Locator> {
+  /**
+   * Opens the list, again until an entry titled `title` (an unread one, if asked) is there: it is
+   * delivered through the queue. Returns the newest such entry.
+   */
+  async waitForItem(title: string, { unread = false }: { unread?: boolean } = {}): Promise<Locator> {
+    const matching = unread ? this.items(title).filter({ has: this.page.getByText('Unread', { exact: true }) }) : this.items(title);
     await expect
       .poll(async () => {
         await this.page.goto('/account/notifications');
-        return this.items(title).count();
+        return matching.count();
       }, { timeout: 20_000, intervals: [250, 500, 1000] })
       .toBeGreaterThan(0);
-    return this.items(title).first();
+    return matching.first();
   }
 
   /** Follows the bell to the list. */
