@@ -49,6 +49,11 @@ export const permissions = {
 
   'usage.read': everyone,
 
+  /** One's own notifications (the bell) and one's own choice of channels per event. */
+  'notifications.read': everyone,
+  'notifications.mark_read': everyone,
+  'notifications.update_preferences': everyone,
+
   'api_keys.read': ['owner', 'admin', 'member'],
   'api_keys.create': ['owner', 'admin', 'member'],
   /** Rotating and revoking: one's own keys; with `api_keys.manage_all`, every key of the organization. */

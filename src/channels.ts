@@ -1,5 +1,6 @@
 import { registerStripePushChannel } from './modules/billing/service';
 import { registerEmailChannel } from './modules/notifications/email-channel';
+import { registerInAppChannel } from './modules/notifications/service';
 import { WEBHOOK_CHANNEL, webhookChannel } from './modules/webhooks/service';
 import { registerChannel } from './platform/jobs/channels';
 
@@ -8,5 +9,6 @@ import { registerChannel } from './platform/jobs/channels';
 export function registerChannels(): void {
   registerStripePushChannel();
   registerEmailChannel();
+  registerInAppChannel();
   registerChannel(WEBHOOK_CHANNEL, webhookChannel());
 }

@@ -3,10 +3,27 @@ import type { ReactNode } from 'react';
 import { portalPath } from '@/platform/http/portal-path';
 
 /**
- * A signed-in area's frame: the skip link, the banners above everything, a sidebar (brand, navigation,
- * who is signed in) and the main column the skip link lands on.
+ * A signed-in area's frame: the skip link, the banners above everything, a sidebar (brand and its
+ * tools such as the notification bell, navigation, who is signed in) and the main column the skip
+ * link lands on. On a narrow screen the sidebar is the header bar.
  */
-export function AppShell({ banners, brand, brandHref, nav, user, children }: { banners: ReactNode; brand: ReactNode; brandHref: string /* a route-tree path */; nav: ReactNode; user: ReactNode; children: ReactNode }) {
+export function AppShell({
+  banners,
+  brand,
+  brandHref,
+  tools,
+  nav,
+  user,
+  children,
+}: {
+  banners: ReactNode;
+  brand: ReactNode;
+  brandHref: string /* a route-tree path */;
+  tools?: ReactNode;
+  nav: ReactNode;
+  user: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -15,9 +32,12 @@ export function AppShell({ banners, brand, brandHref, nav, user, children }: { b
       {banners}
       <div className="shell">
         <aside className="shell-sidebar">
-          <Link className="shell-brand" href={portalPath(brandHref)}>
-            {brand}
-          </Link>
+          <div className="shell-head">
+            <Link className="shell-brand" href={portalPath(brandHref)}>
+              {brand}
+            </Link>
+            {tools}
+          </div>
           {nav}
           {user}
         </aside>

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AccountShell, expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
 import { DEMO_PASSWORD } from '../support/e2e-env';
 import { signIn, uniqueEmail, uniqueId, urlOf } from '../support/e2e-journeys';
+import { Notifications } from '../support/notifications';
 
 // A phone: every section fits its width, its actions in reach without scrolling anything sideways.
 test.use({ viewport: { width: 390, height: 844 } });
@@ -71,6 +72,21 @@ test('account: profile, sign-in and the sessions list, each with its buttons in 
   ]);
   // Stacked, each row still reads as a table row with its header.
   await expect(sessions.getByRole('columnheader', { name: 'IP address' })).toBeAttached();
+});
+
+test('notifications: the bell beside the organization in the header bar, the list and the preferences table in reach', async ({ page }) => {
+  const shell = await signInAt(page, 'billing@acme.example', '/account');
+  const notifications = new Notifications(page);
+  await expectFits(page, [notifications.bell, shell.menuButton]);
+  const alert = await notifications.waitForItem('API calls at 80 % of the limit');
+  await expectFits(page, [alert.getByRole('link', { name: 'API calls at 80 % of the limit' }), page.getByRole('link', { name: 'Preferences' })]);
+
+  const form = await notifications.openPreferences();
+  await expectFits(page, [
+    notifications.choice(form, 'Email', 'Usage threshold reached'),
+    notifications.choice(form, 'In-app', 'Usage threshold reached'),
+    form.getByRole('button', { name: 'Save preferences' }),
+  ]);
 });
 
 test('team: role, remove and the invitation buttons in reach; an invitation sent and revoked', async ({ page }) => {

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../support/e2e-env';
 import { latestMail, linkIn } from '../support/e2e-mail';
 import { downloadInvoicesZip, fillSignIn, invoiceRows, previousQuarter, signIn, takeNewKeySecret, uniqueEmail, urlOf } from '../support/e2e-journeys';
 import { authenticatorFrom, freshCode } from '../support/e2e-totp';
+import { Notifications } from '../support/notifications';
 
 // The ten things a newcomer tries on a fresh `npm install && npm start` (the quick-start project's
 // portal: embedded database, demo data, demo billing, no Stripe account), as owner@acme.example.
@@ -167,9 +168,13 @@ test('remove teammate: asked to confirm, then they are gone', async ({ page }) =
 
 test('billing email: changed in Billing details, still there after a reload', ({ page }) => changeBillingDetail(page, 'Billing email', 'billing@acme.example', 'invoices@acme.example'));
 
-test('downgrade and cancel: from the usage banner to Billing, Starter in the demo portal, then cancel at period end', async ({ page }) => {
+test('downgrade and cancel: from the usage alert to Usage and Billing, Starter in the demo portal, then cancel at period end', async ({ page }) => {
   await page.goto('/account');
-  await page.getByRole('status').filter({ hasText: 'of your API calls' }).getByRole('link', { name: 'Upgrade your plan' }).click();
+  const alert = await new Notifications(page).waitForItem('API calls at 80 % of the limit');
+  await expect(alert).toContainText('Upgrade your plan before you reach it.');
+  await alert.getByRole('link', { name: 'API calls at 80 % of the limit' }).click();
+  await expect(page).toHaveURL(urlOf('/account/usage'));
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Billing' }).click();
   await expect(page).toHaveURL(urlOf('/account/billing'));
   await expect(planSection(page).getByText('Pro', { exact: true })).toBeVisible();
 

@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
+import { NotificationBell } from '@/modules/notifications/ui/bell';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
-import { UsageBanner } from './usage/usage-banner';
 
 /** The gate of the portal: nobody sees /account/* without a session and a membership. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -17,6 +17,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       banners={<DemoBanner />}
       brand={session.organization.name}
       brandHref="/account"
+      tools={<NotificationBell />}
       nav={<AccountNav items={items} currentPath={path.split('?')[0]!} />}
       user={
         <p className="small muted shell-user">
@@ -24,7 +25,6 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </p>
       }
     >
-      {items.some((s) => s.id === 'usage') ? <UsageBanner /> : null}
       {children}
     </AppShell>
   );

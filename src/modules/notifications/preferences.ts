@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { eventCatalog, type EventType } from '@config/events';
 import type { Db } from '@/platform/db/types';
 import { notificationPreferences } from './schema';
@@ -51,4 +51,39 @@ export async function peopleWanting(tx: Db, organizationId: string, type: EventT
     .where(and(eq(notificationPreferences.organizationId, organizationId), eq(notificationPreferences.event, type), eq(notificationPreferences.channel, channel)));
   const chosen = new Map(rows.map((r) => [r.userId, r.enabled]));
   return userIds.filter((id) => decide(type, channel, chosen.get(id)));
+}
+
+/** Per event, the channels whose choice changed: `{"billing.details_changed": {"email": false}}`. */
+export type PreferenceChanges = Record<string, Partial<Record<'email' | 'inApp', boolean>>>;
+
+/** The person's choices as given (events left out keep theirs); returns what changed, before and after. */
+export async function choosePreferences(
+  tx: Db,
+  userId: string,
+  organizationId: string,
+  choices: readonly { event: EventType; email: boolean; inApp: boolean }[],
+): Promise<{ before: PreferenceChanges; after: PreferenceChanges }> {
+  const current = new Map((await preferencesOf(tx, userId, organizationId)).map((p) => [p.event, p]));
+  const before: PreferenceChanges = {};
+  const after: PreferenceChanges = {};
+  const rows: (typeof notificationPreferences.$inferInsert)[] = [];
+  for (const choice of choices) {
+    const was = current.get(choice.event)!;
+    for (const [field, channel] of [['email', 'email'], ['inApp', 'in_app']] as const) {
+      if (was[field] === choice[field]) continue;
+      (before[choice.event] ??= {})[field] = was[field];
+      (after[choice.event] ??= {})[field] = choice[field];
+      rows.push({ userId, organizationId, event: choice.event, channel, enabled: choice[field], updatedAt: new Date() });
+    }
+  }
+  if (rows.length > 0) {
+    await tx
+      .insert(notificationPreferences)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.organizationId, notificationPreferences.event, notificationPreferences.channel],
+        set: { enabled: sql`excluded.enabled`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+  return { before, after };
 }

@@ -7,7 +7,7 @@ import { usageAlert } from './schema';
 export type UsageAlert = { meter: Meter; label: string; threshold: number; period: Period };
 
 /**
- * The highest threshold each meter has reached this period, for the portal's banner: one read of
+ * The highest threshold each meter has reached this period: one read of
  * the alert table's primary key. An alert recorded against another limit (the plan changed) is stale.
  */
 export async function currentUsageAlerts(db: Db, org: { id: string; plan: string }, now = new Date()): Promise<UsageAlert[]> {

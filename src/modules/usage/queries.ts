@@ -5,7 +5,6 @@ import { defineQuery } from '@/platform/actions/define-query';
 import type { Db } from '@/platform/db/types';
 import { notFound } from '@/platform/http/errors';
 import { organization } from '@/platform/tenancy/schema';
-import { currentUsageAlerts } from './alerts';
 import { rangeInput } from './inputs';
 import { usageOverview, usageSeries, type UsageOrganization } from './read';
 
@@ -49,9 +48,3 @@ export const usageScreenQuery = defineQuery({
   },
 });
 
-/** The limits near or reached this period, for the banner on every page. */
-export const usageAlertsQuery = defineQuery({
-  name: 'usage.read',
-  input: noInput,
-  run: async ({ db, organizationId }) => currentUsageAlerts(db, await usageOrganization(db, organizationId)),
-});

@@ -48,4 +48,9 @@ export const writesOutsideThePipeline = [
     what: 'Since when a webhook endpoint has been failing: set by a failed delivery, cleared by a successful one.',
     why: 'Bookkeeping of deliveries, like their attempts: nobody’s change. What it leads to, disabling the endpoint after 5 days, is the audited action system.disable_webhook_endpoint.',
   },
+  {
+    file: 'src/modules/notifications/in-app.ts',
+    what: 'The in-app channel’s delivery: one notification row per (event, person), written by the delivery job.',
+    why: 'The delivery of an event after the change: the change and its event were audited when the action committed; a person reading or muting their notifications goes through actions.',
+  },
 ] as const;

@@ -5,6 +5,7 @@ import { createKeyInput, rotateKeyInput } from '@/modules/api-keys/inputs';
 import { auditQuery } from '@/modules/audit/service';
 import { addTaxIdInput, billingDetailsInput, portalSessionInput as billingPortalInput } from '@/modules/billing/inputs';
 import { invoiceRangeInput, reportPaymentInput } from '@/modules/invoices/inputs';
+import { markReadInput, notificationsQueryInput, preferencesInput } from '@/modules/notifications/inputs';
 import { acceptInput, changeRoleInput, inviteInput, memberIdInput } from '@/modules/team/inputs';
 import { rangeInput } from '@/modules/usage/inputs';
 import type { OperationSpec } from '@/platform/http/openapi/operation';
@@ -36,6 +37,43 @@ export const accountOperations: OperationSpec[] = [
     query: auditQuery,
     success: { status: 200, description: 'A page of entries.', data: data.auditData },
     errors: ['forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/api/account/notifications',
+    tag: 'Notifications',
+    summary: 'The signed-in person’s notifications in this organization, newest first',
+    auth: session,
+    query: notificationsQueryInput,
+    success: { status: 200, description: 'A page of notifications and the unread count.', data: data.notificationsData },
+  },
+  {
+    method: 'post',
+    path: '/api/account/notifications/read',
+    tag: 'Notifications',
+    summary: 'Mark some or all of one’s notifications read',
+    description: 'Ids of another person’s notifications, or of another organization’s, are ignored.',
+    auth: session,
+    body: { schema: markReadInput },
+    success: { status: 200, description: 'The unread count after the change.', data: data.unreadCountData },
+  },
+  {
+    method: 'get',
+    path: '/api/account/notification-preferences',
+    tag: 'Notifications',
+    summary: 'One’s channels per event',
+    auth: session,
+    success: { status: 200, description: 'Every event that reaches people, with the person’s choice (the defaults filled in).', data: data.preferencesData },
+  },
+  {
+    method: 'put',
+    path: '/api/account/notification-preferences',
+    tag: 'Notifications',
+    summary: 'Choose one’s channels per event',
+    description: 'Events left out keep their choice. A locked event (a security notice) cannot be switched off: 422 naming the field.',
+    auth: session,
+    body: { schema: preferencesInput },
+    success: { status: 200, description: 'The preferences after the change.', data: data.preferencesData },
   },
   {
     method: 'get',

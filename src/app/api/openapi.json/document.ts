@@ -25,6 +25,7 @@ const tags = [
   { name: 'Host: webhooks', description: 'The host product subscribes to the portal’s events, delivered signed to its endpoints.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
+  { name: 'Notifications', description: 'The signed-in person’s notifications (the bell) and their channels per event.' },
   { name: 'Team', description: 'Members, roles and invitations.' },
   { name: 'API keys', description: 'The customer’s keys for the host product’s API.' },
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },

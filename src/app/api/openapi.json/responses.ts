@@ -73,6 +73,25 @@ export const auditData = z.object({
   nextBefore: z.string().nullable().describe('Pass as `before` for the next page; null on the last.'),
 });
 
+const notification = z.object({
+  id: z.string(),
+  type: z.string().describe('The event type of config/events.ts.'),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().describe('The portal path of the screen concerned, e.g. `/account/billing`.'),
+  readAt: nullableTime,
+  createdAt: time,
+});
+export const notificationsData = z.object({
+  notifications: z.array(notification),
+  unreadCount: z.int(),
+  nextBefore: z.string().nullable().describe('Pass as `before` for the next page; null on the last.'),
+});
+export const unreadCountData = z.object({ unreadCount: z.int() });
+export const preferencesData = z.object({
+  preferences: z.array(z.object({ event: z.string(), label: z.string(), email: z.boolean(), inApp: z.boolean(), locked: z.boolean().describe('A security notice: always sent.') })),
+});
+
 const member = z.object({ id: z.string(), userId: z.string(), email: z.email(), name: z.string(), role });
 const invitation = z.object({ id: z.string(), email: z.email(), role, expiresAt: time, invitedBy: z.string().nullable() });
 export const teamData = z.object({ members: z.array(member.extend({ lastActiveAt: nullableTime })), invitations: z.array(invitation) });
