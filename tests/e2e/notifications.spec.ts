@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_BASE_URL } from '../support/e2e-env';
 import { signIn, uniqueId, urlOf } from '../support/e2e-journeys';
+import { latestMail, mailsTo } from '../support/e2e-mail';
 import { Notifications } from '../support/notifications';
 
 // A change made by one teammate reaches the others in the portal: the bell counts it, the list links
@@ -8,6 +9,7 @@ import { Notifications } from '../support/notifications';
 
 const OWNER = 'owner@acme.example';
 const ADMIN = 'admin@acme.example';
+const BILLING_MAIL = 'The billing details of';
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -32,10 +34,15 @@ test('an admin changes the billing email: the owner’s bell counts it, it links
   await notifications.markAllRead();
 
   const admin = await signedIn(browser, ADMIN);
-  await changeBillingEmail(admin, `billing-${uniqueId()}@acme.example`);
+  const firstAddress = `billing-${uniqueId()}@acme.example`;
+  await changeBillingEmail(admin, firstAddress);
 
-  // Delivered through the queue, after the admin's change committed: the bell counts it.
+  // Delivered through the queue, after the admin's change committed: the bell counts it, and the owner
+  // and the new billing address are mailed.
   await notifications.waitForUnread(1);
+  await latestMail(firstAddress, BILLING_MAIL);
+  await latestMail(OWNER, BILLING_MAIL);
+  const mailsToOwner = (await mailsTo(OWNER, BILLING_MAIL)).length;
   await notifications.open();
   const item = await notifications.waitForItem('Billing details changed', { unread: true });
   await expect(item).toContainText('The billing email');
@@ -67,10 +74,15 @@ test('an admin changes the billing email: the owner’s bell counts it, it links
   const { data } = (await (await owner.request.get('/api/account/notification-preferences')).json()) as { data: { preferences: { event: string; email: boolean }[] } };
   expect(data.preferences.find((p) => p.event === 'billing.details_changed')).toMatchObject({ email: false });
 
-  // The next change: back to the demo's billing email. The owner still sees it in the portal; that no
-  // mail goes to them belongs here once the email channel is merged.
-  await changeBillingEmail(admin, 'billing@acme.example');
+  // The next change: the owner still sees it in the portal, and the new address is mailed, but the
+  // owner is not (their deliveries are chosen with the new address's, in one relay transaction).
+  const secondAddress = `billing-${uniqueId()}@acme.example`;
+  await changeBillingEmail(admin, secondAddress);
   await notifications.waitForUnread(1);
+  await latestMail(secondAddress, BILLING_MAIL);
+  expect(await mailsTo(OWNER, BILLING_MAIL)).toHaveLength(mailsToOwner);
+
+  await changeBillingEmail(admin, 'billing@acme.example');
 });
 
 test('the notification API: the signed-in person’s own only, 422 for a locked or unknown event, 401 without a session', async ({ browser, request }) => {

@@ -24,3 +24,11 @@ export function linkIn(mail: SinkMail, pathContains: string): string {
   if (!link) throw new Error(`No link containing "${pathContains}" in mail "${mail.subject}". Links: ${links.join(' ') || 'none'}`);
   return link;
 }
+
+/** Every mail to `to` whose subject contains `subject` received so far, oldest first. */
+export async function mailsTo(to: string, subject: string): Promise<SinkMail[]> {
+  const response = await fetch(`${E2E_SINK_URL}/messages`);
+  if (!response.ok) throw new Error(`The SMTP sink answered HTTP ${response.status}`);
+  const all = (await response.json()) as SinkMail[];
+  return all.filter((mail) => mail.to.some((address) => address.toLowerCase() === to.toLowerCase()) && mail.subject.includes(subject));
+}

@@ -101,7 +101,7 @@ describe('the in-app channel behind the queue', () => {
     const team = await seedTeam(t.db, ['admin', 'member']);
     const jobs = await startJobs(t.handle, { sweepIntervalMs: 600_000, maintenanceIntervalSeconds: 1 });
     try {
-      const event = await commit(team.organizationId, 'billing.details_changed', { organizationId: team.organizationId, fields: ['billingEmail'] });
+      const event = await commit(team.organizationId, 'billing.details_changed', { organizationId: team.organizationId, fields: ['billingEmail'], billingEmail: { from: 'old@example.test', to: 'new@example.test' } });
       outboxWritten();
       await expect.poll(async () => (await rowsOf(event.id)).length, { timeout: 15_000, interval: 50 }).toBe(1);
       const [row] = await rowsOf(event.id);
