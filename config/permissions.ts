@@ -98,6 +98,8 @@ export const staffPermissions = {
   'staff.notification_rules.read': allStaff,
   /** Changing them, on the console's notification settings. */
   'staff.notification_rules.update': leads,
+  /** A test message to the saved Slack URLs and support addresses. */
+  'staff.notification_rules.test': leads,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

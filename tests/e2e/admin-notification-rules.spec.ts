@@ -75,6 +75,12 @@ test('a lead sets a Slack URL and a support address; the URL is masked after rel
   await expect(checkbox(page, 'Slack: Member removed or left')).toBeChecked();
   await expect(checkbox(page, 'Slack: Invoice issued')).not.toBeChecked();
 
+  // A test message checks both destinations at once.
+  await page.getByRole('button', { name: 'Send test message' }).click();
+  await expect(page.getByRole('status').getByText('Test message sent to 1 Slack URL and 1 address.')).toBeVisible();
+  expect(slack.posts.map((p) => String(p.body.text))).toContainEqual(expect.stringContaining('*Test message from Deflect*'));
+  expect((await latestMail(address, 'Test message from Deflect')).subject).toBe('Test message from Deflect');
+
   // A customer's change reaches Slack and the address, linked to that customer's console page.
   const customer = await ownerRemovesAMember(browser);
   const consolePage = `${E2E_BASE_URL}/admin/customers/${customer.organizationId}`;

@@ -12,7 +12,7 @@ import { useSmtpSink } from '../../../tests/support/mail-fixtures';
 import { startSlackReceiver, type SlackReceiver } from '../../../tests/support/slack-receiver';
 import { seedStaff } from '../../../tests/support/staff-fixtures';
 import { seedOrg, useTestDatabase } from '../../../tests/support/test-db';
-import { SUPPORT_CHANNELS, updateNotificationRules } from './service';
+import { sendTestNotification, SUPPORT_CHANNELS, updateNotificationRules } from './service';
 
 // The support team's channels end to end: rules saved by a lead, events committed to the outbox, the
 // queue delivering to a real HTTP server standing in for Slack and to the SMTP sink.
@@ -25,12 +25,13 @@ const ADDRESSES = ['support@alerts.example', 'oncall@alerts.example'];
 let slack: SlackReceiver;
 let jobs: Jobs;
 let org: Awaited<ReturnType<typeof seedOrg>>;
+let lead: Awaited<ReturnType<typeof seedStaff>>;
 
 beforeAll(async () => {
   slack = await startSlackReceiver();
   registerChannels();
   org = await seedOrg(t.db, { name: 'Acme <Alerts> & Co' });
-  const lead = await seedStaff(t.db, 'lead');
+  lead = await seedStaff(t.db, 'lead');
   await executeAction(lead, updateNotificationRules, {
     rules: [
       { event: 'subscription.changed', slack: [slack.url], email: ADDRESSES, console: true },
@@ -113,5 +114,21 @@ describe('the slack and support_email channels', () => {
     } finally {
       slack.status = 200;
     }
+  });
+
+  it('sends a lead’s test message at once to every saved Slack URL and address, and names a failing one masked', async () => {
+    const sent = await executeAction(lead, sendTestNotification, {});
+    expect(sent).toEqual({ slack: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/services\/T0…\/…\w{4}$/)], email: ADDRESSES });
+    expect(slackTexts()).toContain(`*Test message from Deflect*\n<${portalUrlFor('/admin/settings/notifications')}|Open the staff console>`);
+    for (const address of ADDRESSES) expect((await mail.sink.waitForMail((m) => m.to.includes(address) && m.subject === 'Test message from Deflect')).text).toContain(portalUrlFor('/admin/settings/notifications'));
+
+    slack.status = 404;
+    try {
+      const refused = await executeAction(lead, sendTestNotification, {}).catch((error: Error) => error);
+      expect(refused).toMatchObject({ code: 'upstream_unavailable', message: `Not delivered to Slack ${sent.slack[0]}: HTTP 404.` });
+    } finally {
+      slack.status = 200;
+    }
+    await expect(executeAction(await seedStaff(t.db, 'agent'), sendTestNotification, {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -8,13 +8,13 @@ import { SUPPORT_RETRY_SCHEDULE } from './retry';
 import { savedRuleOf } from './rules';
 
 export function supportAlertMail(alert: SupportAlert): MailTemplate {
-  const about = alert.organization ?? 'No single customer';
+  const about = alert.organization === null ? '' : ` for ${alert.organization}`;
   return {
-    subject: `${alert.label}: ${about}`,
+    subject: alert.organization === null ? alert.label : `${alert.label}: ${alert.organization}`,
     ...renderMail({
-      preheader: `${alert.label} for ${about}.`,
+      preheader: `${alert.label}${about}.`,
       heading: alert.label,
-      paragraphs: [alert.organization === null ? `${alert.label}.` : `${alert.label} for ${alert.organization}.`],
+      paragraphs: [`${alert.label}${about}.`],
       action: { label: alert.organization === null ? 'Open the staff console' : `Open ${alert.organization} in the staff console`, url: alert.consoleUrl },
       footer: 'You get this as a support address of the portal. A lead changes which events reach you under Settings › Notifications in the staff console.',
     }),

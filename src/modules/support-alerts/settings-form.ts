@@ -5,13 +5,11 @@ import { AppError, type FieldErrors } from '@/platform/http/errors';
 import { email } from '../account/service';
 import { updateNotificationRules } from './actions';
 import { listNotificationRules, type NotificationRule } from './rules';
+import { settingsFields, toggleName, type ToggleChannel } from './settings-fields';
 import { slackUrl } from './slack-url';
 
 // The console's settings screen: one set of destinations (the team's Slack URLs, its support
 // addresses) and, per event, whether each goes there. Saved as the per-event rules of the API.
-
-export const settingsFields = { slackUrl: 'slackUrl', keepSlack: 'keepSlack', removeSlack: 'removeSlack', emails: 'emails' } as const;
-export const toggleName = (channel: 'slack' | 'email' | 'console', event: string) => `${channel}:${event}`;
 
 export type NotificationSettings = {
   /** The saved Slack URLs, masked. */
@@ -68,7 +66,7 @@ function screenFields(fields: FieldErrors = {}): FieldErrors {
 export async function saveNotificationSettings(actor: Actor | null, form: FormData, headers: Headers): Promise<void> {
   const { slack, emails } = destinationsOf(form);
   const events = (await listNotificationRules(await getDb())).map((r) => r.event);
-  const on = (channel: 'slack' | 'email' | 'console', event: string) => form.get(toggleName(channel, event)) !== null;
+  const on = (channel: ToggleChannel, event: string) => form.get(toggleName(channel, event)) !== null;
   const rules = events.map((event) => ({ event, slack: on('slack', event) ? slack : [], email: on('email', event) ? emails : [], console: on('console', event) }));
   try {
     await executeAction(actor, updateNotificationRules, { rules }, { headers });

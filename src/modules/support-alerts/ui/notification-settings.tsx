@@ -3,11 +3,10 @@
 import { ActionForm, Field, useFormState } from '@/ui/action-form';
 import type { FormState } from '@/ui/form-state';
 import { Table } from '@/ui/table';
+import { settingsFields, toggleName, type ToggleChannel } from '../settings-fields';
 import type { NotificationSettings } from '../settings-form';
 
-// Field names of settings-form.ts (kept literal here: this client file must not import server code).
-const SLACK_URL = 'slackUrl';
-const toggle = (channel: 'slack' | 'email' | 'console', event: string) => `${channel}:${event}`;
+const SLACK_URL = settingsFields.slackUrl;
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -24,7 +23,7 @@ function SlackDestination({ saved }: { saved: string[] }) {
         {saved.map((masked) => (
           <li key={masked}>
             <code className="mono">{masked}</code>
-            <input type="hidden" name="keepSlack" value={masked} />
+            <input type="hidden" name={settingsFields.keepSlack} value={masked} />
           </li>
         ))}
       </ul>
@@ -33,16 +32,16 @@ function SlackDestination({ saved }: { saved: string[] }) {
         <Field label="New Slack incoming-webhook URL" name={SLACK_URL} type="url" inputMode="url" autoComplete="off" spellCheck={false} placeholder="https://hooks.slack.com/services/…" hint={hint} />
       </details>
       <label className="choice">
-        <input type="checkbox" name="removeSlack" />
+        <input type="checkbox" name={settingsFields.removeSlack} />
         <span>Stop posting to Slack (forget this URL)</span>
       </label>
     </div>
   );
 }
 
-function Toggle({ channel, event, label, checked }: { channel: 'slack' | 'email' | 'console'; event: string; label: string; checked: boolean }) {
+function Toggle({ channel, event, label, checked }: { channel: ToggleChannel; event: string; label: string; checked: boolean }) {
   const names = { slack: 'Slack', email: 'Email', console: 'Console timeline' };
-  return <input type="checkbox" name={toggle(channel, event)} defaultChecked={checked} aria-label={`${names[channel]}: ${label}`} />;
+  return <input type="checkbox" name={toggleName(channel, event)} defaultChecked={checked} aria-label={`${names[channel]}: ${label}`} />;
 }
 
 /** The support team's notification settings: where alerts go, and which events go there. */
@@ -66,8 +65,8 @@ export function NotificationSettingsForm({ settings, action }: { settings: Notif
       <section className="card stack" aria-labelledby="destinations-heading">
         <h2 id="destinations-heading">Where alerts go</h2>
         <SlackDestination saved={settings.slack} />
-        <Field label="Support addresses" name="emails" hint="One address per line (or separated by commas). Each gets its own email.">
-          <textarea name="emails" className="input" rows={3} defaultValue={settings.emails.join('\n')} autoComplete="off" spellCheck={false} />
+        <Field label="Support addresses" name={settingsFields.emails} hint="One address per line (or separated by commas). Each gets its own email.">
+          <textarea name={settingsFields.emails} className="input" rows={3} defaultValue={settings.emails.join('\n')} autoComplete="off" spellCheck={false} />
         </Field>
       </section>
       <Table
@@ -81,5 +80,16 @@ export function NotificationSettingsForm({ settings, action }: { settings: Notif
         rows={rows}
       />
     </ActionForm>
+  );
+}
+
+/** Sends one message to every saved Slack URL and address at once, and says which failed. */
+export function TestMessageForm({ action }: { action: Action }) {
+  return (
+    <section className="card stack" aria-labelledby="test-heading">
+      <h2 id="test-heading">Check the destinations</h2>
+      <p className="small muted">Sends a test message to each saved Slack URL and support address now.</p>
+      <ActionForm action={action} submitLabel="Send test message" pendingLabel="Sending…" variant="secondary" label="Send a test message" />
+    </section>
   );
 }

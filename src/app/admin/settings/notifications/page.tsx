@@ -1,7 +1,7 @@
 import { notificationSettings } from '@/modules/support-alerts/service';
-import { NotificationSettingsForm } from '@/modules/support-alerts/ui/notification-settings';
+import { NotificationSettingsForm, TestMessageForm } from '@/modules/support-alerts/ui/notification-settings';
 import { requireStaffPage } from '@/platform/auth/staff-session';
-import { saveNotificationSettingsAction } from './actions';
+import { saveNotificationSettingsAction, sendTestNotificationAction } from './actions';
 
 export const metadata = { title: 'Notifications' };
 
@@ -21,6 +21,7 @@ export default async function NotificationSettingsPage() {
         </div>
       </div>
       <NotificationSettingsForm key={saved} settings={settings} action={saveNotificationSettingsAction} />
+      {settings.slack.length > 0 || settings.emails.length > 0 ? <TestMessageForm action={sendTestNotificationAction} /> : null}
     </div>
   );
 }
