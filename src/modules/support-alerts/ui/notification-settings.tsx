@@ -49,7 +49,7 @@ export function NotificationSettingsForm({ settings, action }: { settings: Notif
   const rows = settings.rules.map((r) => ({
     key: r.event,
     event: (
-      <span className="stack stack-sm">
+      <span className="stack stack-sm stack-start">
         <span>
           {r.label} {r.supportTeam ? <span className="badge badge-success">Recommended</span> : null}
         </span>
