@@ -99,6 +99,12 @@ export const staffPermissions = {
   /** A role change, or disabling and enabling sign-in. */
   'staff.staff.update': leads,
   'staff.staff.remove': leads,
+  /** Where the support team hears of events (Slack URLs shown masked, support addresses). */
+  'staff.notification_rules.read': allStaff,
+  /** Changing them, on the console's notification settings. */
+  'staff.notification_rules.update': leads,
+  /** A test message to the saved Slack URLs and support addresses. */
+  'staff.notification_rules.test': leads,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

@@ -36,4 +36,5 @@ export const consoleSections: readonly ConsoleSection[] = [
   { id: 'customers', label: 'Customers', href: '/admin', permission: 'staff.customers.read' },
   { id: 'audit', label: 'Audit', href: '/admin/audit', permission: 'staff.audit.read' },
   { id: 'staff', label: 'Staff', href: '/admin/staff', permission: 'staff.staff.manage' },
+  { id: 'notifications', label: 'Notifications', href: '/admin/settings/notifications', permission: 'staff.notification_rules.update' },
 ];

@@ -1,6 +1,7 @@
 import { registerStripePushChannel } from './modules/billing/service';
 import { registerEmailChannel } from './modules/notifications/email-channel';
 import { registerInAppChannel } from './modules/notifications/service';
+import { registerSupportChannels } from './modules/support-alerts/service';
 import { WEBHOOK_CHANNEL, webhookChannel } from './modules/webhooks/service';
 import { registerChannel } from './platform/jobs/channels';
 
@@ -10,5 +11,6 @@ export function registerChannels(): void {
   registerStripePushChannel();
   registerEmailChannel();
   registerInAppChannel();
+  registerSupportChannels();
   registerChannel(WEBHOOK_CHANNEL, webhookChannel());
 }

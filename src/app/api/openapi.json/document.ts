@@ -3,6 +3,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/open
 import { accountOperations } from './account-operations';
 import { adminOperations } from './admin-operations';
 import { hostOperations } from './host-operations';
+import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
 import { webhookOperations } from './webhook-operations';
@@ -41,7 +42,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations],
   });
   return document;
 }
