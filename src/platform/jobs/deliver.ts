@@ -70,9 +70,9 @@ async function recordFailed(db: Db, boss: PgBoss, due: Due, attempts: number, er
  * answers. A delivery already delivered, or attempted since its job was queued (a job run again after
  * an expiry), is not attempted. The deliveries are read in one query and their successes recorded in
  * one: per delivery, only the channel's own work remains (the successes are recorded when the slowest
- * attempt ends, bounded by the channels' timeouts, 10 s for webhooks, far within the jobs' expiry). A failure queues the next attempt per the
- * channel's retry schedule in the same transaction as its record, or marks the delivery `failed` once
- * the schedule is spent. One of the writes listed in src/platform/actions/outside-pipeline.ts.
+ * attempt ends, bounded by the channels' timeouts, far within the jobs' expiry). A failure queues the
+ * next attempt per the channel's retry schedule in the same transaction as its record, or marks the
+ * delivery `failed` once the schedule is spent. One of the writes listed in src/platform/actions/outside-pipeline.ts.
  */
 export async function deliverBatch(db: Db, boss: PgBoss, jobs: PgBoss.Job<DeliverJob>[]): Promise<void> {
   const due = await dueOf(db, jobs);
