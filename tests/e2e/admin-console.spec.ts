@@ -55,11 +55,13 @@ test.describe('staff console', () => {
     const entries = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem');
     await expect(entries).toHaveCount(25);
     await page.getByRole('link', { name: 'Load more' }).click();
-    await expect(entries).toHaveCount(31); // 30 renames and the handoff that created the customer
+    // 30 renames, the handoff that created the customer, and the in-app notice of the owner joining
+    await expect(entries).toHaveCount(32);
     await expect(entries.nth(25)).toBeFocused();
     await expect(page.getByText('The beginning of the timeline.')).toBeVisible();
     const texts = await entries.allTextContents();
     expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.filter((text) => text.includes('team.member_joined: delivered'))).toHaveLength(1);
 
     await page.getByRole('link', { name: 'Usage alerts' }).click();
     await expect(page.getByRole('link', { name: 'Usage alerts' })).toHaveAttribute('aria-current', 'page');
