@@ -59,6 +59,8 @@ describe('billing details pushed to the Stripe customer after the commit', () =>
     // Only the fields edited here: the address the portal never fetched stays as Stripe has it.
     expect(fake.stripe.state.customers.get(customer.id)).toMatchObject({ name: 'Acme Analytics GmbH', email: 'ap@acme.example', address: { line1: 'Unter den Linden 1', city: 'Berlin' } });
     expect(customerUpdates(customer.id).map((r) => [...r.body.keys()].filter((k) => !k.startsWith('expand')))).toEqual([['email', 'name']]);
+    // The delivery's own record follows the push (a batch records its successes together).
+    await expect.poll(async () => (await pushes(team.organizationId))[0]?.status, DEADLINE).toBe('delivered');
     expect(await pushes(team.organizationId)).toMatchObject([{ channel: STRIPE_PUSH_CHANNEL, status: 'delivered', attempts: 1, lastResponse: 'Stripe customer updated (revision 1)' }]);
     const [profile] = await t.db.select().from(billingProfile).where(eq(billingProfile.organizationId, team.organizationId));
     expect(profile).toMatchObject({ stripePushFields: [], detailsRevision: 1, companyName: 'Acme Analytics GmbH' });
