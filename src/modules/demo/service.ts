@@ -4,7 +4,7 @@ import { getAuth } from '@/platform/auth/auth';
 import { user } from '@/platform/auth/schema';
 import type { DatabaseHandle, Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
-import { seedHelpArticles } from '@/modules/help/seed';
+import { seedHelpArticles } from '@/modules/help/service';
 import { removeDemoData as removeDemoDataAction, seedDemoOrganization } from './actions';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoOrganizations } from './data';
 import { isDemoOrganization, isDemoPerson } from './filters';

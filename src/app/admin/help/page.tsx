@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { sections } from '@config/sections';
 import { allArticles } from '@/modules/help/articles';
 import { adminListInput, HELP_LOCALES } from '@/modules/help/inputs';
+import { canWriteHelp } from '@/modules/help/service';
 import { requireStaffPage } from '@/platform/auth/staff-session';
-import { staffCan } from '@config/permissions';
 import { getDb } from '@/platform/db/client';
 import { ButtonLink } from '@/ui/button';
 import { formatDate } from '@/ui/date';
@@ -23,7 +23,7 @@ export default async function HelpArticlesPage({ searchParams }: { searchParams:
   const parsed = adminListInput.safeParse({ section: single(query.section), locale: single(query.locale), published: single(query.published) });
   const filter = parsed.success ? parsed.data : {};
   const articles = await allArticles(await getDb(), filter);
-  const canWrite = staffCan(me.role, 'staff.help.write');
+  const canWrite = canWriteHelp(me.role);
   return (
     <div className="stack stack-lg">
       <div className="page-header">

@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
-import { staffCan } from '@config/permissions';
 import { findArticle } from '@/modules/help/articles';
 import { renderArticle } from '@/modules/help/render';
 import { ArticleForm } from '@/modules/help/ui/article-form';
+import { canWriteHelp } from '@/modules/help/service';
 import { requireStaffPage } from '@/platform/auth/staff-session';
 import { getDb } from '@/platform/db/client';
 import { ConfirmActionForm } from '@/ui/confirm-action-form';
@@ -15,7 +15,7 @@ export default async function HelpArticlePage({ params }: { params: Promise<{ id
   const me = await requireStaffPage('staff.help.read');
   const article = await findArticle(await getDb(), (await params).id);
   if (!article) notFound();
-  const canWrite = staffCan(me.role, 'staff.help.write');
+  const canWrite = canWriteHelp(me.role);
   return (
     <div className="stack stack-lg">
       <div className="page-header">

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helpQuery } from '@/modules/help/queries';
-import { auditLog } from '@/platform/actions/schema';
+import { listStaffAuditEntries, staffAuditQuery } from '@/modules/audit/service';
 import { executeQuery } from '@/platform/actions/execute-query';
 import { signedInStaff } from '../../../../../../tests/support/staff-fixtures';
 import { seedOrg, userActor, useTestDatabase } from '../../../../../../tests/support/test-db';
@@ -66,8 +65,9 @@ describe('/api/admin/help/articles', () => {
     expect((await remove(id)).body.error!.code).toBe('not_found');
     expect((await patch(id, { title: 'Gone' })).status).toBe(404);
 
-    const audited = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id)));
-    expect(audited.map((r) => [r.action, r.actorType])).toEqual([
+    const { entries } = await listStaffAuditEntries(t.db, staffAuditQuery.parse({ actorType: 'staff', limit: 100 }));
+    const audited = entries.filter((e) => e.entityId === id).toReversed();
+    expect(audited.map((e) => [e.action, e.actor.type])).toEqual([
       ['staff.help.write', 'staff'],
       ['staff.help.write', 'staff'],
       ['staff.help.write', 'staff'],
