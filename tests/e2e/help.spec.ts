@@ -35,7 +35,7 @@ test('a lead publishes a Billing article and a customer reads it in the drawer a
   await signIn(portal, 'owner@acme.example', DEMO_PASSWORD);
   await portal.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Billing' }).click();
   await expect(portal).toHaveURL(urlOf('/account/billing'));
-  const helpButton = portal.getByRole('button', { name: 'Help' });
+  const helpButton = portal.getByRole('button', { name: 'Help', exact: true });
   await helpButton.click();
   const drawer = portal.getByRole('dialog', { name: 'Help: Billing' });
   await expect(drawer).toBeVisible();
