@@ -61,6 +61,10 @@ export const permissions = {
   'api_keys.revoke': ['owner', 'admin', 'member'],
   'api_keys.manage_all': managers,
 
+  /** The help drawer's articles, and "Was this helpful?". */
+  'help.read': everyone,
+  'help.vote': everyone,
+
   'support.read': everyone,
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
 
@@ -105,6 +109,11 @@ export const staffPermissions = {
   'staff.notification_rules.update': leads,
   /** A test message to the saved Slack URLs and support addresses. */
   'staff.notification_rules.test': leads,
+  /** The help articles, drafts included. */
+  'staff.help.read': allStaff,
+  /** Writing, publishing and unpublishing help articles. */
+  'staff.help.write': leads,
+  'staff.help.delete': leads,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

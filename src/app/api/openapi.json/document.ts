@@ -2,6 +2,7 @@ import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
 import { adminOperations } from './admin-operations';
+import { helpOperations } from './help-operations';
 import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
@@ -27,6 +28,7 @@ const tags = [
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
   { name: 'Notifications', description: 'The signed-in person’s notifications (the bell) and their channels per event.' },
+  { name: 'Help', description: 'The help drawer’s articles and “Was this helpful?”.' },
   { name: 'Team', description: 'Members, roles and invitations.' },
   { name: 'API keys', description: 'The customer’s keys for the host product’s API.' },
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
@@ -42,7 +44,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
   });
   return document;
 }
