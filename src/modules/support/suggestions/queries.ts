@@ -6,7 +6,9 @@ import { attemptFor, recordShown, type Asker } from './attempts';
 import { suggestionsInput } from './inputs';
 import { suggestScreens } from './screens';
 import type { Db } from '@/platform/db/types';
-import type { SupportCategoryId } from '@config/support-categories';
+import { supportCategories, supportCategoryIds, type SupportCategoryId } from '@config/support-categories';
+import { z } from 'zod';
+import { permits } from '@/platform/actions/authorize';
 
 /** Help articles are written per locale; the portal reads in this one until people choose theirs. */
 export const READER_LOCALE = 'en';
@@ -40,6 +42,19 @@ export const suggestionsQuery = defineQuery({
       articles,
       attemptId: attempt.id,
       holdout: false,
+    };
+  },
+});
+
+/** The contact form's page: the categories to choose from, and whether the reader may send a ticket. */
+export const contactFormQuery = defineQuery({
+  name: 'support.read',
+  input: z.object({}).optional(),
+  async run({ actor }) {
+    askerOf(actor);
+    return {
+      categories: supportCategoryIds.map((id) => ({ id, label: supportCategories[id].label })),
+      canSend: permits(actor, 'support.create_ticket'),
     };
   },
 });
