@@ -4,7 +4,8 @@ import { requirePortalSession } from '@/platform/auth/current';
 import { BillingAccessNote } from './billing-access-note';
 import { DetailsForm } from './details-form';
 import { PlanSection } from './plan-section';
-import { isPromptedFlow, PortalFlowPrompt } from './portal-flow-prompt';
+import { PortalFlowPrompt } from './portal-flow-prompt';
+import { isPromptedFlow } from './portal-flows';
 import { TaxIdsSection } from './tax-ids-section';
 
 export const metadata = { title: 'Billing' };
