@@ -67,6 +67,8 @@ export const permissions = {
 
   'support.read': everyone,
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** The contact form's outcome: left for a suggestion, and whether it solved it (one's own attempts). */
+  'support.record_attempt': everyone,
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;

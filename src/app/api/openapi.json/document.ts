@@ -7,6 +7,7 @@ import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
+import { supportSuggestionOperations } from './support-suggestion-operations';
 import { webhookOperations } from './webhook-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
@@ -34,6 +35,7 @@ const tags = [
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+  { name: 'Support', description: 'Contact support: suggestions while the customer writes, tickets and their threads.' },
   { name: 'Staff console', description: 'The support team’s side, with the staff session cookie: customers, their timeline, the audit trail.' },
 ];
 
@@ -44,7 +46,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
   });
   return document;
 }

@@ -1,0 +1,4 @@
+import { answerAttemptFeedback } from '@/modules/support/suggestions/actions';
+import { attemptOutcomeRoute } from '@/modules/support/suggestions/attempt-route';
+
+export const POST = attemptOutcomeRoute(answerAttemptFeedback);
