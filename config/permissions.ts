@@ -63,6 +63,8 @@ export const permissions = {
 
   'support.read': everyone,
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** The feedback button on every portal page: a bug, an idea or a question. */
+  'feedback.submit': everyone,
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
@@ -88,6 +90,8 @@ export const staffPermissions = {
   'staff.customers.read': allStaff,
   /** The audit view across every customer. */
   'staff.audit.read': allStaff,
+  /** The feedback customers sent from the portal. */
+  'staff.feedback.read': allStaff,
   'staff.invoices.mark_paid': allStaff,
   'staff.invitations.resend': allStaff,
   'staff.invitations.revoke': allStaff,
