@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
+import { FeedbackButton } from '@/modules/feedback/ui/feedback-button';
 import { NotificationBell } from '@/modules/notifications/ui/bell';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
@@ -17,7 +18,12 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       banners={<DemoBanner />}
       brand={session.organization.name}
       brandHref="/account"
-      tools={<NotificationBell />}
+      tools={
+        <>
+          <FeedbackButton />
+          <NotificationBell />
+        </>
+      }
       nav={<AccountNav items={items} currentPath={path.split('?')[0]!} />}
       user={
         <p className="small muted shell-user">
