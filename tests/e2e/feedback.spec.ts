@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AccountShell, expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
 import { DEMO_PASSWORD, E2E_BASE_URL } from '../support/e2e-env';
 import { signIn, uniqueId, urlOf } from '../support/e2e-journeys';
 import { staffHandoffSignIn } from '../support/e2e-staff';
@@ -52,4 +53,34 @@ test('a customer on Billing sends an idea; a staff member sees it with the page 
   await expect(staff).toHaveURL(urlOf('/admin/feedback?kind=bug'));
   await expect(staff.getByRole('row').filter({ hasText: message })).toHaveCount(0);
   await expect(staff.getByRole('row').filter({ hasText: 'From the API' }).first()).toBeVisible();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the button sits in the header bar, and the form is sent from the keyboard alone', async ({ page }) => {
+    await signIn(page, 'billing@acme.example', DEMO_PASSWORD, { next: '/account/usage' });
+    await expect(page).toHaveURL(urlOf('/account/usage'));
+    const shell = new AccountShell(page);
+    const button = page.getByRole('link', { name: 'Feedback', exact: true });
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    for (const control of [button, shell.menuButton]) await expectWithinWidth(page, control);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(urlOf('/account/feedback?from=%2Faccount%2Fusage'));
+    const form = page.getByRole('form', { name: 'Feedback' });
+    await form.getByRole('radio', { name: /^Bug/ }).focus();
+    await page.keyboard.press('ArrowDown'); // a radio group: the arrow moves the choice
+    await expect(form.getByRole('radio', { name: /^Idea/ })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(form.getByLabel('Message')).toBeFocused();
+    await page.keyboard.type('The usage chart could show last year too.');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('button', { name: 'Send feedback' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Thanks — we read every message.' })).toBeVisible();
+    await expect(page).toHaveURL(urlOf('/account/feedback?sent=1&from=%2Faccount%2Fusage'));
+    expect(await sidewaysScrollers(page)).toEqual([]);
+  });
 });
