@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { internalPath, portalPath } from '@/platform/http/portal-path';
 
-export const FEEDBACK_PAGE = '/account/feedback';
+const FEEDBACK_PAGE = '/account/feedback';
 
 /**
  * The header's Feedback link, to the form with the page being shown as `from`. A client component
