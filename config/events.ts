@@ -212,6 +212,23 @@ export const eventCatalog = {
     locked: false,
   },
 
+  // The message goes out too: the host's issue tracker (through a webhook) and the support team want it.
+  'feedback.submitted': {
+    label: 'Feedback sent',
+    data: z.strictObject({
+      organizationId: id,
+      feedbackId: id,
+      userId: id,
+      kind: z.enum(['bug', 'idea', 'question']),
+      page: z.string().startsWith('/account'),
+      message: z.string().min(1).max(5000),
+    }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+
   'usage.threshold_reached': {
     label: 'Usage threshold reached',
     data: z.strictObject({

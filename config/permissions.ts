@@ -69,6 +69,8 @@ export const permissions = {
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
   /** The contact form's outcome: left for a suggestion, and whether it solved it (one's own attempts). */
   'support.record_attempt': everyone,
+  /** The feedback button on every portal page: a bug, an idea or a question. */
+  'feedback.submit': everyone,
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
@@ -94,6 +96,8 @@ export const staffPermissions = {
   'staff.customers.read': allStaff,
   /** The audit view across every customer. */
   'staff.audit.read': allStaff,
+  /** The feedback customers sent from the portal. */
+  'staff.feedback.read': allStaff,
   'staff.invoices.mark_paid': allStaff,
   'staff.invitations.resend': allStaff,
   'staff.invitations.revoke': allStaff,

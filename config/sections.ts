@@ -35,6 +35,7 @@ export type ConsoleSection = { id: string; label: string; href: string; permissi
 export const consoleSections: readonly ConsoleSection[] = [
   { id: 'customers', label: 'Customers', href: '/admin', permission: 'staff.customers.read' },
   { id: 'audit', label: 'Audit', href: '/admin/audit', permission: 'staff.audit.read' },
+  { id: 'feedback', label: 'Feedback', href: '/admin/feedback', permission: 'staff.feedback.read' },
   { id: 'staff', label: 'Staff', href: '/admin/staff', permission: 'staff.staff.manage' },
   { id: 'help', label: 'Help articles', href: '/admin/help', permission: 'staff.help.read' },
   { id: 'notifications', label: 'Notifications', href: '/admin/settings/notifications', permission: 'staff.notification_rules.update' },

@@ -4,6 +4,7 @@ import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { HelpDrawer } from '@/modules/help/ui/help-drawer';
+import { FeedbackButton } from '@/modules/feedback/ui/feedback-button';
 import { NotificationBell } from '@/modules/notifications/ui/bell';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
@@ -20,6 +21,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       brandHref="/account"
       tools={
         <span className="shell-tools">
+          <FeedbackButton />
           <HelpDrawer />
           <NotificationBell />
         </span>
