@@ -63,6 +63,12 @@ export const permissions = {
 
   'support.read': everyone,
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** On one's own tickets; owners and admins on every ticket of the organization. */
+  'support.reply': ['owner', 'admin', 'billing', 'member'],
+  'support.solve_ticket': ['owner', 'admin', 'billing', 'member'],
+  'support.rate_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** "I still need a person" on an automatic answer. */
+  'support.dismiss_auto_answer': ['owner', 'admin', 'billing', 'member'],
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
@@ -105,6 +111,12 @@ export const staffPermissions = {
   'staff.notification_rules.update': leads,
   /** A test message to the saved Slack URLs and support addresses. */
   'staff.notification_rules.test': leads,
+  /** The ticket queue and a ticket's thread, internal notes included. */
+  'staff.tickets.read': allStaff,
+  /** A reply to the customer or an internal note. */
+  'staff.tickets.reply': allStaff,
+  /** Status, category and assignee. */
+  'staff.tickets.update': allStaff,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;
