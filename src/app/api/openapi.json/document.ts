@@ -6,6 +6,7 @@ import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
+import { ticketOperations } from './ticket-operations';
 import { webhookOperations } from './webhook-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
@@ -23,6 +24,7 @@ const tags = [
   { name: 'Host: organizations', description: 'The host product keeps organizations and contract invoices in sync.' },
   { name: 'Host: API keys', description: 'The host product’s API checks its customers’ keys.' },
   { name: 'Host: usage', description: 'The host product reports metered usage.' },
+  { name: 'Host: support', description: 'The host product files tickets into the support queue.' },
   { name: 'Host: webhooks', description: 'The host product subscribes to the portal’s events, delivered signed to its endpoints.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
@@ -32,6 +34,7 @@ const tags = [
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+  { name: 'Support', description: 'Tickets to the support team: the thread, replies, solving and rating.' },
   { name: 'Staff console', description: 'The support team’s side, with the staff session cookie: customers, their timeline, the audit trail.' },
 ];
 
@@ -42,7 +45,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...ticketOperations],
   });
   return document;
 }
