@@ -103,6 +103,33 @@ describe('lifecycle', () => {
   });
 });
 
+describe('internal notes', () => {
+  it('appear in no answer of any customer read or write (what each customer route answers)', async () => {
+    const team = await seedTeam(t.db);
+    const owner = userActor(team.owner);
+    const NOTE = 'INTERNAL: asked for a refund twice before';
+    const answers: unknown[] = [];
+    const keep = <R>(answer: R) => (answers.push(answer), answer);
+    const { ticket } = keep(await executeAction(owner, createTicket, { subject: 'Card', body: 'How do I update our card?', category: 'card' }));
+    const agent = await seedStaff(t.db, 'agent');
+    await executeAction(agent, staffReply, { ticketId: ticket.id, body: NOTE, internal: true });
+    await executeAction(agent, staffReply, { ticketId: ticket.id, body: 'Use the link above.' });
+
+    const read = keep(await executeQuery(owner, ticketQuery, { ticketId: ticket.id }));
+    expect(read.messages.map((m) => m.author.type)).toEqual(['customer', 'auto', 'staff']);
+    keep(await executeQuery(owner, ticketsQuery, {}));
+    keep(await executeAction(owner, dismissAutoAnswer, { ticketId: ticket.id }));
+    keep(await executeAction(owner, replyToTicket, { ticketId: ticket.id, body: 'Still failing' }));
+    keep(await executeAction(owner, solveTicket, { ticketId: ticket.id, status: 'solved' }));
+    keep(await executeAction(owner, rateTicket, { ticketId: ticket.id, rating: 'bad' }));
+    keep(await executeQuery(owner, ticketQuery, { ticketId: ticket.id }));
+    for (const answer of answers) {
+      expect(JSON.stringify(answer)).not.toContain('INTERNAL');
+      expect(JSON.stringify(answer)).not.toContain('"internal"');
+    }
+  });
+});
+
 describe('staff', () => {
   it('keeps internal notes from the customer, emits nothing for them, and lists the queue oldest waiting first', async () => {
     const team = await seedTeam(t.db);
