@@ -1,4 +1,6 @@
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '@/platform/actions/actor';
+import { permits } from '@/platform/actions/authorize';
 import { staffUser } from '@/platform/auth/staff-schema';
 import type { Db } from '@/platform/db/types';
 import { notFound } from '@/platform/http/errors';
@@ -65,4 +67,9 @@ export async function deflectedTickets(db: Db, organizationId?: string): Promise
     .innerJoin(ticketMessages, and(eq(ticketMessages.ticketId, tickets.id), eq(ticketMessages.authorType, 'auto'), isNull(ticketMessages.dismissedAt)))
     .where(and(eq(tickets.status, 'solved'), organizationId ? eq(tickets.organizationId, organizationId) : undefined));
   return row?.n ?? 0;
+}
+
+/** What the console's ticket page offers this staff member (the actions check again). */
+export function ticketActionsFor(actor: Actor) {
+  return { reply: permits(actor, 'staff.tickets.reply'), update: permits(actor, 'staff.tickets.update'), replayEvents: permits(actor, 'staff.stripe_events.replay') };
 }

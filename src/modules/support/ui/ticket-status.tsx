@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../tickets/inputs';
+import type { TicketStatus } from '../service';
 
 const labels: Record<TicketStatus, { text: string; className: string }> = {
   open: { text: 'Open', className: 'badge badge-warning' },

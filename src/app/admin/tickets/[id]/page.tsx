@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { staffCan } from '@config/permissions';
 import { supportCategories } from '@config/support-categories';
 import { listStaff } from '@/modules/staff/service';
-import { staffThread, ticketStatuses } from '@/modules/support/service';
+import { staffThread, ticketActionsFor, ticketStatuses } from '@/modules/support/service';
 import { TicketStatusBadge } from '@/modules/support/ui/ticket-status';
 import { customerTimeline, timelineQuery } from '@/modules/timeline/service';
 import { requireStaffPage } from '@/platform/auth/staff-session';
@@ -35,8 +34,9 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   const { ticket, messages } = await threadOr404(id);
   const db = await getDb();
   const [timeline, team] = await Promise.all([customerTimeline(db, ticket.organizationId, timelineQuery.parse({ limit: TIMELINE_PAGE })), listStaff(db)]);
-  const canReply = staffCan(staff.role, 'staff.tickets.reply');
-  const canUpdate = staffCan(staff.role, 'staff.tickets.update');
+  const may = ticketActionsFor(staff);
+  const canReply = may.reply;
+  const canUpdate = may.update;
 
   return (
     <div className="stack stack-lg">
@@ -129,7 +129,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
           ) : null}
         </div>
         <div className="stack" style={{ flex: '1 1 22rem', minWidth: 0 }}>
-          <TimelineSection organizationId={ticket.organizationId} kind={undefined} page={timeline} before={undefined} pageSize={TIMELINE_PAGE} canReplay={staffCan(staff.role, 'staff.stripe_events.replay')} />
+          <TimelineSection organizationId={ticket.organizationId} kind={undefined} page={timeline} before={undefined} pageSize={TIMELINE_PAGE} canReplay={may.replayEvents} />
         </div>
       </div>
     </div>

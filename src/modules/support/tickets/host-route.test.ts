@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { organization } from '@/platform/tenancy/schema';
-import { seedTeam } from '../../../../../tests/support/team-fixtures';
-import { useTestDatabase } from '../../../../../tests/support/test-db';
-import { POST } from './route';
+import { seedTeam } from '../../../../tests/support/team-fixtures';
+import { useTestDatabase } from '../../../../tests/support/test-db';
+import { POST } from '@/app/api/v1/tickets/route';
 
 const t = useTestDatabase();
 const SECRET = 'test-server-secret-not-for-production';
