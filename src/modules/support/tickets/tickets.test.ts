@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
 import { executeQuery } from '@/platform/actions/execute-query';
 import { organization } from '@/platform/tenancy/schema';
+import { parseInput } from '@/platform/http/validation';
+import { customerTimeline, timelineQuery } from '@/modules/timeline/service';
 import { appErrorCodeOf } from '../../../../tests/support/errors';
 import { seedStaff } from '../../../../tests/support/staff-fixtures';
 import { auditOf, eventsOf, seedTeam } from '../../../../tests/support/team-fixtures';
@@ -156,6 +158,15 @@ describe('staff', () => {
     const ticket = await open(a.owner);
     const scoped = await seedStaff(t.db, 'agent', { organizationId: b.organizationId });
     expect(await appErrorCodeOf(executeAction(scoped, staffReply, { ticketId: ticket.id, body: 'x' }))).toBe('not_found');
+  });
+});
+
+describe('timeline', () => {
+  it('lists each ticket on the customer’s timeline as kind ticket, with its status', async () => {
+    const team = await seedTeam(t.db);
+    const ticket = await open(team.owner, { subject: 'Where is my refund?' });
+    const { entries } = await customerTimeline(t.db, team.organizationId, parseInput(timelineQuery, { kinds: 'ticket' }));
+    expect(entries).toEqual([expect.objectContaining({ kind: 'ticket', summary: 'Ticket #1 opened: Where is my refund?', ref: { type: 'ticket', id: ticket.id }, status: 'open', actor: expect.objectContaining({ label: team.owner.name }) })]);
   });
 });
 
