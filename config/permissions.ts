@@ -71,6 +71,12 @@ export const permissions = {
   'support.record_attempt': everyone,
   /** The feedback button on every portal page: a bug, an idea or a question. */
   'feedback.submit': everyone,
+  /** On one's own tickets; owners and admins on every ticket of the organization. */
+  'support.reply': ['owner', 'admin', 'billing', 'member'],
+  'support.solve_ticket': ['owner', 'admin', 'billing', 'member'],
+  'support.rate_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** "I still need a person" on an automatic answer. */
+  'support.dismiss_auto_answer': ['owner', 'admin', 'billing', 'member'],
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
@@ -120,6 +126,12 @@ export const staffPermissions = {
   /** Writing, publishing and unpublishing help articles. */
   'staff.help.write': leads,
   'staff.help.delete': leads,
+  /** The ticket queue and a ticket's thread, internal notes included. */
+  'staff.tickets.read': allStaff,
+  /** A reply to the customer or an internal note. */
+  'staff.tickets.reply': allStaff,
+  /** Status, category and assignee. */
+  'staff.tickets.update': allStaff,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

@@ -9,6 +9,7 @@ import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
 import { supportSuggestionOperations } from './support-suggestion-operations';
+import { ticketOperations } from './ticket-operations';
 import { webhookOperations } from './webhook-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
@@ -26,6 +27,7 @@ const tags = [
   { name: 'Host: organizations', description: 'The host product keeps organizations and contract invoices in sync.' },
   { name: 'Host: API keys', description: 'The host product’s API checks its customers’ keys.' },
   { name: 'Host: usage', description: 'The host product reports metered usage.' },
+  { name: 'Host: support', description: 'The host product files tickets into the support queue.' },
   { name: 'Host: webhooks', description: 'The host product subscribes to the portal’s events, delivered signed to its endpoints.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
@@ -48,7 +50,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
   });
   return document;
 }
