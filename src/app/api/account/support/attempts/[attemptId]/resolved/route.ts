@@ -1,4 +1,5 @@
 import { resolveAttempt } from '@/modules/support/suggestions/actions';
-import { attemptOutcomeRoute } from '@/modules/support/suggestions/attempt-route';
+import { attemptOutcomeHandler, type AttemptContext } from '@/modules/support/suggestions/attempt-route';
+import { route } from '@/platform/http/route';
 
-export const POST = attemptOutcomeRoute(resolveAttempt);
+export const POST = route<AttemptContext>(attemptOutcomeHandler(resolveAttempt));
