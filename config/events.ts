@@ -16,9 +16,10 @@ import { meterIds, type Meter } from './usage';
  * - `billing_email`: the billing email on file (a person or not);
  * - `old_and_new_billing_email`: both addresses when the billing email changed;
  * - `member_acted_on`: the member the event is about (role changed, removed);
- * - `actor`: whoever did it.
+ * - `actor`: whoever did it;
+ * - `ticket_requester`: the member who opened the ticket (payload `userId`; none when the host filed it).
  */
-export const audiences = ['owner', 'previous_owner', 'admins', 'billing_contacts', 'billing_email', 'old_and_new_billing_email', 'member_acted_on', 'actor'] as const;
+export const audiences = ['owner', 'previous_owner', 'admins', 'billing_contacts', 'billing_email', 'old_and_new_billing_email', 'member_acted_on', 'actor', 'ticket_requester'] as const;
 export type Audience = (typeof audiences)[number];
 
 /** `email` and `in_app` reach the event's `people`; `slack` the support team; `webhook` the host's endpoints. */
@@ -64,6 +65,8 @@ const staffPaidEvent = z.strictObject({
   source: z.literal('staff'),
   reference: z.string().optional(),
 });
+
+const ticketEvent = z.strictObject({ ticketId: id, number: z.number().int(), subject: z.string() });
 
 const webhookOnly = { supportTeam: false, people: [], channels: ['webhook'], locked: false } as const;
 const securityNotice = { supportTeam: false, channels: ['email', 'in_app', 'webhook'], locked: true } as const;
@@ -212,6 +215,23 @@ export const eventCatalog = {
     locked: false,
   },
 
+  // The message goes out too: the host's issue tracker (through a webhook) and the support team want it.
+  'feedback.submitted': {
+    label: 'Feedback sent',
+    data: z.strictObject({
+      organizationId: id,
+      feedbackId: id,
+      userId: id,
+      kind: z.enum(['bug', 'idea', 'question']),
+      page: z.string().startsWith('/account'),
+      message: z.string().min(1).max(5000),
+    }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+
   'usage.threshold_reached': {
     label: 'Usage threshold reached',
     data: z.strictObject({
@@ -227,6 +247,36 @@ export const eventCatalog = {
     channels: ['email', 'in_app', 'slack', 'webhook'],
     locked: false,
   },
+
+  // Support tickets. Internal staff notes emit nothing.
+  'ticket.created': {
+    label: 'Support ticket opened',
+    data: ticketEvent.extend({ category: z.string().nullable(), source: z.enum(['portal', 'host']), autoAnswered: z.boolean() }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+  'ticket.customer_replied': { label: 'Customer replied to a ticket', data: ticketEvent.extend({ reopened: z.boolean() }), supportTeam: true, people: [], channels: ['slack', 'webhook'], locked: false },
+  'ticket.staff_replied': {
+    label: 'Support replied to your ticket',
+    // `userId`: who opened it (null when the host filed it for someone without a sign-in); `body`: the reply, quoted in the mail.
+    data: ticketEvent.extend({ userId: id.nullable(), staffName: z.string(), body: z.string() }),
+    supportTeam: false,
+    people: ['ticket_requester'],
+    channels: ['email', 'in_app', 'webhook'],
+    locked: false,
+  },
+  'ticket.solved': {
+    label: 'Support ticket solved',
+    // `deflected`: the customer solved it with the auto-answer's screen, never asking for a person.
+    data: ticketEvent.extend({ by: z.enum(['customer', 'staff']), deflected: z.boolean() }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+  'ticket.rated': { label: 'Support ticket rated', data: ticketEvent.extend({ rating: z.enum(['good', 'bad']) }), supportTeam: true, people: [], channels: ['slack', 'webhook'], locked: false },
 
   // The portal's own operation, for the support team (and the host's other endpoints, like every event).
   'webhook_endpoint.disabled': {

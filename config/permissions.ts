@@ -61,8 +61,22 @@ export const permissions = {
   'api_keys.revoke': ['owner', 'admin', 'member'],
   'api_keys.manage_all': managers,
 
+  /** The help drawer's articles, and "Was this helpful?". */
+  'help.read': everyone,
+  'help.vote': everyone,
+
   'support.read': everyone,
   'support.create_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** The contact form's outcome: left for a suggestion, and whether it solved it (one's own attempts). */
+  'support.record_attempt': everyone,
+  /** The feedback button on every portal page: a bug, an idea or a question. */
+  'feedback.submit': everyone,
+  /** On one's own tickets; owners and admins on every ticket of the organization. */
+  'support.reply': ['owner', 'admin', 'billing', 'member'],
+  'support.solve_ticket': ['owner', 'admin', 'billing', 'member'],
+  'support.rate_ticket': ['owner', 'admin', 'billing', 'member'],
+  /** "I still need a person" on an automatic answer. */
+  'support.dismiss_auto_answer': ['owner', 'admin', 'billing', 'member'],
 
   'audit.read': managers,
 } as const satisfies Record<string, readonly Role[]>;
@@ -88,6 +102,8 @@ export const staffPermissions = {
   'staff.customers.read': allStaff,
   /** The audit view across every customer. */
   'staff.audit.read': allStaff,
+  /** The feedback customers sent from the portal. */
+  'staff.feedback.read': allStaff,
   'staff.invoices.mark_paid': allStaff,
   'staff.invitations.resend': allStaff,
   'staff.invitations.revoke': allStaff,
@@ -105,6 +121,17 @@ export const staffPermissions = {
   'staff.notification_rules.update': leads,
   /** A test message to the saved Slack URLs and support addresses. */
   'staff.notification_rules.test': leads,
+  /** The help articles, drafts included. */
+  'staff.help.read': allStaff,
+  /** Writing, publishing and unpublishing help articles. */
+  'staff.help.write': leads,
+  'staff.help.delete': leads,
+  /** The ticket queue and a ticket's thread, internal notes included. */
+  'staff.tickets.read': allStaff,
+  /** A reply to the customer or an internal note. */
+  'staff.tickets.reply': allStaff,
+  /** Status, category and assignee. */
+  'staff.tickets.update': allStaff,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

@@ -25,7 +25,7 @@ export const sections: readonly Section[] = [
   { id: 'usage', label: 'Usage', href: '/account/usage', ready: true, permission: 'usage.read', api: '/api/account/usage' },
   { id: 'invoices', label: 'Invoices', href: '/account/invoices', ready: true, permission: 'invoices.read', api: '/api/account/invoices' },
   { id: 'api-keys', label: 'API keys', href: '/account/api-keys', ready: true, permission: 'api_keys.read', api: '/api/account/api-keys' },
-  { id: 'support', label: 'Support', href: '/account/support', ready: false, api: '/api/account/support' },
+  { id: 'support', label: 'Support', href: '/account/support', ready: true, permission: 'support.read', api: '/api/account/support' },
   { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },
 ];
 
@@ -34,7 +34,10 @@ export type ConsoleSection = { id: string; label: string; href: string; permissi
 
 export const consoleSections: readonly ConsoleSection[] = [
   { id: 'customers', label: 'Customers', href: '/admin', permission: 'staff.customers.read' },
+  { id: 'tickets', label: 'Tickets', href: '/admin/tickets', permission: 'staff.tickets.read' },
   { id: 'audit', label: 'Audit', href: '/admin/audit', permission: 'staff.audit.read' },
+  { id: 'feedback', label: 'Feedback', href: '/admin/feedback', permission: 'staff.feedback.read' },
   { id: 'staff', label: 'Staff', href: '/admin/staff', permission: 'staff.staff.manage' },
+  { id: 'help', label: 'Help articles', href: '/admin/help', permission: 'staff.help.read' },
   { id: 'notifications', label: 'Notifications', href: '/admin/settings/notifications', permission: 'staff.notification_rules.update' },
 ];

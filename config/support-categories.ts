@@ -102,3 +102,9 @@ export const supportCategoryIds = Object.keys(supportCategories) as SupportCateg
 export function isSupportCategory(id: string): id is SupportCategoryId {
   return id in supportCategories;
 }
+
+/**
+ * The share of contact-form visits shown no suggestions at all, chosen by the attempt's id: the
+ * holdout that point-of-contact deflection is measured against.
+ */
+export const suggestionHoldoutShare = 0.1;

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
+import { HelpDrawer } from '@/modules/help/ui/help-drawer';
+import { FeedbackButton } from '@/modules/feedback/ui/feedback-button';
 import { NotificationBell } from '@/modules/notifications/ui/bell';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
@@ -17,7 +19,13 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       banners={<DemoBanner />}
       brand={session.organization.name}
       brandHref="/account"
-      tools={<NotificationBell />}
+      tools={
+        <span className="shell-tools">
+          <FeedbackButton />
+          <HelpDrawer />
+          <NotificationBell />
+        </span>
+      }
       nav={<AccountNav items={items} currentPath={path.split('?')[0]!} />}
       user={
         <p className="small muted shell-user">

@@ -4,6 +4,7 @@ import { getAuth } from '@/platform/auth/auth';
 import { user } from '@/platform/auth/schema';
 import type { DatabaseHandle, Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
+import { seedHelpArticles } from '@/modules/help/service';
 import { removeDemoData as removeDemoDataAction, seedDemoOrganization } from './actions';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoOrganizations } from './data';
 import { isDemoOrganization, isDemoPerson } from './filters';
@@ -29,6 +30,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   for (const index of demoOrganizations.keys()) {
     await executeAction(system, seedDemoOrganization, { index, passwordHash }, { db });
   }
+  await executeAction(system, seedHelpArticles, {}, { db });
 }
 
 export async function removeDemoData(db: Db): Promise<{ organizations: number; users: number }> {

@@ -95,6 +95,11 @@ const notices: Partial<Record<EventType, (facts: MailFacts) => Notice>> = {
       link: { label: 'Update card', path: '/account/billing' },
     };
   },
+  'ticket.staff_replied': ({ event }) => ({
+    subject: `Re: ${str(event.payload, 'subject')} [#${str(event.payload, 'number')}]`,
+    lines: [`Support (${str(event.payload, 'staffName')}) replied to your ticket #${str(event.payload, 'number')}:`, str(event.payload, 'body'), 'Reply in the portal, or mark the ticket as solved there if this answers it.'],
+    link: { label: 'Open the ticket', path: `/account/support/${encodeURIComponent(str(event.payload, 'ticketId'))}` },
+  }),
   'usage.threshold_reached': ({ event, organizationName }) => {
     const meter = meters[event.payload.meter as Meter]?.label ?? str(event.payload, 'meter');
     const period = event.payload.period as { start: string; end: string };

@@ -60,6 +60,11 @@ const presenters: Presenters = {
     body: `The payment for ${d.number ? `invoice ${d.number}` : 'an invoice'} of ${formatMoney(d.total, d.currency)} failed. Update the card on Billing to avoid an interruption.`,
     link: '/account/billing',
   }),
+  'ticket.staff_replied': (d) => ({
+    title: `Support replied to ticket #${d.number}`,
+    body: `${d.staffName} answered “${d.subject}”.`,
+    link: `/account/support/${encodeURIComponent(d.ticketId)}`,
+  }),
   'usage.threshold_reached': (d) => {
     const meter = meters[d.meter];
     const reached = d.threshold >= 100;

@@ -25,7 +25,7 @@ export async function peopleConcerned(event: DeliveryEvent, tx: Db): Promise<Per
   if (!event.organizationId || !(event.type in eventCatalog)) return [];
   const audiences = eventCatalog[event.type as EventType].people as readonly Audience[];
   const roles = audiences.flatMap((audience) => byRole[audience] ?? []);
-  const userIds = audiences.flatMap((audience) => (audience === 'member_acted_on' || audience === 'actor' ? (text(event.payload, 'userId') ?? []) : []));
+  const userIds = audiences.flatMap((audience) => (audience === 'member_acted_on' || audience === 'actor' || audience === 'ticket_requester' ? (text(event.payload, 'userId') ?? []) : []));
   const membershipIds = audiences.includes('previous_owner') ? [text(event.payload, 'from')].filter((id) => id !== undefined) : [];
 
   const ofOrganization = [

@@ -53,4 +53,9 @@ export const writesOutsideThePipeline = [
     what: 'The in-app channel’s delivery: one notification row per (event, person), written by the delivery job.',
     why: 'The delivery of an event after the change: the change and its event were audited when the action committed; a person reading or muting their notifications goes through actions.',
   },
+  {
+    file: 'src/modules/support/suggestions/attempts.ts',
+    what: 'A contact-form visit: its attempt row created on the first suggestion call, and what each later call showed.',
+    why: 'Bookkeeping of a read, once per debounced keystroke: an audit row each would drown the log. The outcomes (left for a suggestion, “did it solve it?”, a ticket sent) are audited actions.',
+  },
 ] as const;

@@ -4,11 +4,14 @@ import { requirePortalSession } from '@/platform/auth/current';
 import { BillingAccessNote } from './billing-access-note';
 import { DetailsForm } from './details-form';
 import { PlanSection } from './plan-section';
+import { PortalFlowPrompt } from './portal-flow-prompt';
+import { isPromptedFlow } from './portal-flows';
 import { TaxIdsSection } from './tax-ids-section';
 
 export const metadata = { title: 'Billing' };
 
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ flow?: string | string[] }> }) {
+  const { flow } = await searchParams;
   const session = await requirePortalSession();
   const read = await readPage(billingScreenQuery, {});
   if (read.status !== 'ok') return <BillingAccessNote heading="Billing" organizationName={session.organization.name} role={session.role} />;
@@ -33,6 +36,7 @@ export default async function BillingPage() {
           {stripeProblem}
         </p>
       ) : null}
+      {isPromptedFlow(flow) && allowed.openPortal && overview.provider === 'stripe' ? <PortalFlowPrompt flow={flow} /> : null}
       <PlanSection overview={overview} canOpenPortal={allowed.openPortal} />
       <DetailsForm details={overview.details} editable={allowed.updateDetails} syncing={overview.detailsSyncing} />
       <TaxIdsSection taxIds={overview.details.taxIds} canAdd={allowed.addTaxId} canRemove={allowed.removeTaxId} />

@@ -2,10 +2,14 @@ import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
 import { adminOperations } from './admin-operations';
+import { feedbackOperations } from './feedback-operations';
+import { helpOperations } from './help-operations';
 import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
+import { supportSuggestionOperations } from './support-suggestion-operations';
+import { ticketOperations } from './ticket-operations';
 import { webhookOperations } from './webhook-operations';
 
 const description = `The public HTTP surface of Deflect: the server-to-server API of the host product, the portal's JSON API, the staff console's and the webhooks.
@@ -23,15 +27,19 @@ const tags = [
   { name: 'Host: organizations', description: 'The host product keeps organizations and contract invoices in sync.' },
   { name: 'Host: API keys', description: 'The host product’s API checks its customers’ keys.' },
   { name: 'Host: usage', description: 'The host product reports metered usage.' },
+  { name: 'Host: support', description: 'The host product files tickets into the support queue.' },
   { name: 'Host: webhooks', description: 'The host product subscribes to the portal’s events, delivered signed to its endpoints.' },
   { name: 'Webhooks', description: 'Events from Stripe.' },
   { name: 'Account', description: 'The portal’s JSON API: the signed-in user.' },
   { name: 'Notifications', description: 'The signed-in person’s notifications (the bell) and their channels per event.' },
+  { name: 'Help', description: 'The help drawer’s articles and “Was this helpful?”.' },
   { name: 'Team', description: 'Members, roles and invitations.' },
   { name: 'API keys', description: 'The customer’s keys for the host product’s API.' },
   { name: 'Usage', description: 'Metered usage against the plan’s limits.' },
   { name: 'Billing', description: 'Plan, payment method and bill-to details.' },
   { name: 'Invoices', description: 'Invoices, their PDFs and reported payments.' },
+  { name: 'Support', description: 'Contact support: suggestions while the customer writes, tickets and their threads.' },
+  { name: 'Feedback', description: 'The typed feedback form on every portal page.' },
   { name: 'Staff console', description: 'The support team’s side, with the staff session cookie: customers, their timeline, the audit trail.' },
 ];
 
@@ -42,7 +50,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
   });
   return document;
 }

@@ -90,6 +90,7 @@ function successOf(operation: OperationSpec): [string, JsonSchema] {
     const schema = { type: 'object', required: ['success', 'data'], properties: { success: { const: true }, data: jsonSchemaOf(success.data, 'output') } };
     return [String(success.status), { description: success.description, content: { 'application/json': { schema } } }];
   }
+  if (!('mediaType' in success)) return [String(success.status), { description: success.description }];
   return [String(success.status), { description: success.description, content: { [success.mediaType]: { schema: success.schema ? jsonSchemaOf(success.schema, 'output') : {} } } }];
 }
 

@@ -28,7 +28,8 @@ export type JsonBody = { schema: z.ZodType; fromPath?: readonly string[] };
 /** A successful answer: the envelope around `data`, or a document of another media type. */
 export type Success =
   | { status: number; description: string; data: z.ZodType }
-  | { status: number; description: string; mediaType: string; schema?: z.ZodType };
+  | { status: number; description: string; mediaType: string; schema?: z.ZodType }
+  | { status: 204; description: string };
 
 /** Another answer outside the error envelope: the health check's 503 (JSON), a redirect (no body). */
 export type ExtraResponse = { status: number; description: string; schema?: z.ZodType };

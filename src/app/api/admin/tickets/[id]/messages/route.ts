@@ -1,0 +1,11 @@
+import { staffReply } from '@/modules/support/service';
+import { executeAction } from '@/platform/actions/execute';
+import { requireStaffRequest } from '@/platform/auth/staff-session';
+import { readJsonInput } from '@/platform/http/body';
+import { ok } from '@/platform/http/envelope';
+import { param, route } from '@/platform/http/route';
+
+export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
+  const { actor, headers } = await requireStaffRequest(request, 'staff.tickets.reply');
+  return ok(await executeAction(actor, staffReply, await readJsonInput(request, { ticketId: await param(context, 'id') }), { headers }), 201);
+});

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { createTicketInput, hostTicketInput, listTicketsInput, rateInput, replyInput, solveInput, staffQueueInput, staffReplyInput, staffUpdateInput, ticketStatuses } from '@/modules/support/tickets/inputs';
+import type { OperationSpec } from '@/platform/http/openapi/operation';
+
+const session = { type: 'session' } as const;
+const staff = { type: 'staffSession' } as const;
+const ticketId = { id: { description: 'The ticket id.' } };
+const fromPath = ['ticketId'] as const;
+
+const ticket = z.object({
+  id: z.string(),
+  number: z.number().int().describe('Per organization, from 1.'),
+  subject: z.string(),
+  category: z.string().nullable().describe('A category of config/support-categories.ts.'),
+  status: z.enum(ticketStatuses),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  createdBy: z.object({ userId: z.string().nullable(), name: z.string(), email: z.string() }),
+  source: z.enum(['portal', 'host']),
+  rating: z.enum(['good', 'bad']).nullable(),
+  ratingComment: z.string().nullable(),
+  solvedAt: z.iso.datetime().nullable(),
+});
+const message = z.object({
+  id: z.string(),
+  author: z.object({ type: z.enum(['customer', 'staff', 'auto']), name: z.string().describe('Staff appear as “Support (name)”.') }),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+  dismissedAt: z.iso.datetime().nullable().optional().describe('An automatic answer only: when the customer asked for a person.'),
+});
+const staffTicket = ticket.extend({ organizationId: z.string(), organizationName: z.string(), assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), autoAnswered: z.boolean() });
+const staffMessage = message.extend({ internal: z.boolean() });
+const ticketData = z.object({ ticket });
+
+/** Support tickets: the customer's side, the console's queue and the host's filing. */
+export const ticketOperations: OperationSpec[] = [
+  {
+    method: 'get',
+    path: '/api/account/support/tickets',
+    tag: 'Support',
+    summary: 'Tickets (owners and admins: the organization’s; others: their own)',
+    auth: session,
+    query: listTicketsInput,
+    success: { status: 200, description: 'Newest first.', data: z.object({ tickets: z.array(ticket) }) },
+  },
+  {
+    method: 'post',
+    path: '/api/account/support/tickets',
+    tag: 'Support',
+    summary: 'Send a ticket',
+    description: 'A category the portal can answer gets an automatic answer linking to its screen, and the ticket waits on the customer until they dismiss it or solve the ticket. `attemptId`: the contact attempt this ticket ends (the sender’s own).',
+    auth: session,
+    body: { schema: createTicketInput },
+    success: { status: 201, description: 'The ticket.', data: ticketData },
+    errors: ['forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/api/account/support/tickets/{id}',
+    tag: 'Support',
+    summary: 'A ticket and its thread (internal staff notes never appear)',
+    auth: session,
+    pathParams: ticketId,
+    success: { status: 200, description: 'The ticket and its messages, oldest first.', data: z.object({ ticket, messages: z.array(message) }) },
+    errors: ['not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/api/account/support/tickets/{id}',
+    tag: 'Support',
+    summary: 'Mark a ticket solved',
+    auth: session,
+    pathParams: ticketId,
+    body: { schema: solveInput, fromPath },
+    success: { status: 200, description: 'The solved ticket.', data: ticketData },
+    errors: ['not_found', 'conflict'],
+  },
+  {
+    method: 'post',
+    path: '/api/account/support/tickets/{id}/messages',
+    tag: 'Support',
+    summary: 'Reply (reopens a solved ticket)',
+    auth: session,
+    pathParams: ticketId,
+    body: { schema: replyInput, fromPath },
+    success: { status: 201, description: 'The message.', data: z.object({ message }) },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/account/support/tickets/{id}/rating',
+    tag: 'Support',
+    summary: 'Rate the answer of a solved ticket',
+    auth: session,
+    pathParams: ticketId,
+    body: { schema: rateInput, fromPath },
+    success: { status: 200, description: 'The ticket with its rating.', data: ticketData },
+    errors: ['not_found', 'conflict'],
+  },
+  {
+    method: 'post',
+    path: '/api/account/support/tickets/{id}/auto-answer/dismiss',
+    tag: 'Support',
+    summary: '“I still need a person”: dismiss the automatic answer',
+    description: 'The ticket joins the support queue as open.',
+    auth: session,
+    pathParams: ticketId,
+    success: { status: 200, description: 'The ticket.', data: ticketData },
+    errors: ['not_found', 'conflict'],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/tickets',
+    tag: 'Staff console',
+    summary: 'The ticket queue, oldest waiting first',
+    description: 'Without `status`, solved tickets are left out. `assignee`: a staff id, `me` or `none`; `q`: subject, requester email, organization name or ticket number.',
+    auth: staff,
+    query: staffQueueInput,
+    success: { status: 200, description: 'The tickets.', data: z.object({ tickets: z.array(staffTicket) }) },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/tickets/{id}',
+    tag: 'Staff console',
+    summary: 'A ticket with its whole thread, internal notes included',
+    auth: staff,
+    pathParams: ticketId,
+    success: { status: 200, description: 'The ticket and its messages.', data: z.object({ ticket: staffTicket, messages: z.array(staffMessage) }) },
+    errors: ['not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/tickets/{id}',
+    tag: 'Staff console',
+    summary: 'Set a ticket’s status, category or assignee',
+    description: '`assigneeId`: a staff id, or null to unassign.',
+    auth: staff,
+    pathParams: ticketId,
+    body: { schema: staffUpdateInput, fromPath },
+    success: { status: 200, description: 'The ticket.', data: z.object({ ticket: staffTicket.omit({ organizationName: true, assigneeName: true }) }) },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/tickets/{id}/messages',
+    tag: 'Staff console',
+    summary: 'Reply to the customer, or add an internal note',
+    description: 'A reply mails the customer who opened it and sets the status to `waiting_on_customer` unless `status` says otherwise; an internal note is never shown to the customer and notifies no one.',
+    auth: staff,
+    pathParams: ticketId,
+    body: { schema: staffReplyInput, fromPath },
+    success: { status: 201, description: 'The message and the ticket.', data: z.object({ message: staffMessage, ticket: staffTicket.omit({ organizationName: true, assigneeName: true }) }) },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tickets',
+    tag: 'Host: support',
+    summary: 'File a ticket from the host product’s own contact form',
+    auth: { type: 'serverSecret' },
+    body: { schema: hostTicketInput },
+    success: { status: 201, description: 'The ticket, in the same queue as the portal’s.', data: ticketData },
+    errors: ['not_found'],
+  },
+];
