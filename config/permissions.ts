@@ -132,6 +132,24 @@ export const staffPermissions = {
   'staff.tickets.reply': allStaff,
   /** Status, category and assignee. */
   'staff.tickets.update': allStaff,
+  /** The inbox audits: their runs, top reasons and tagged tickets. */
+  'staff.inbox_audits.read': leads,
+  /** Uploading a help desk export. */
+  'staff.inbox_audits.import': leads,
+  /** A staff correction of an imported ticket's category, kept across re-imports. */
+  'staff.inbox_audits.correct': leads,
+  /** The signed scope document, read-only. */
+  'staff.scope.read': allStaff,
+  /** Drafting a new version of the scope document from an audit. */
+  'staff.scope.write': leads,
+  /** Signing off a version: from then on it is read-only. */
+  'staff.scope.sign': leads,
+  /** Who sees each portal section. */
+  'staff.rollout.read': leads,
+  /** Switching a section off, on, to a percentage or to an allowlist. */
+  'staff.rollout.update': leads,
+  /** The deflection dashboard and its CSV. */
+  'staff.deflection.read': allStaff,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

@@ -39,5 +39,9 @@ export const consoleSections: readonly ConsoleSection[] = [
   { id: 'feedback', label: 'Feedback', href: '/admin/feedback', permission: 'staff.feedback.read' },
   { id: 'staff', label: 'Staff', href: '/admin/staff', permission: 'staff.staff.manage' },
   { id: 'help', label: 'Help articles', href: '/admin/help', permission: 'staff.help.read' },
+  { id: 'deflection', label: 'Deflection', href: '/admin/deflection', permission: 'staff.deflection.read' },
+  { id: 'inbox-audits', label: 'Inbox audits', href: '/admin/inbox-audits', permission: 'staff.inbox_audits.read' },
+  { id: 'scope', label: 'Scope', href: '/admin/scope', permission: 'staff.scope.read' },
+  { id: 'rollout', label: 'Rollout', href: '/admin/rollout', permission: 'staff.rollout.read' },
   { id: 'notifications', label: 'Notifications', href: '/admin/settings/notifications', permission: 'staff.notification_rules.update' },
 ];

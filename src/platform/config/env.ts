@@ -50,6 +50,9 @@ export const envSchema = z.object({
   USAGE_SOURCE: z.enum(['builtin', 'stripe']).default('builtin'),
   /** Our meter → Stripe meter id, e.g. "api_calls=mtr_123,storage_gb=mtr_456" (with USAGE_SOURCE=stripe). */
   USAGE_STRIPE_METERS: z.string().default(''),
+  /** What an hour of a support person costs, in the currency below (`40` or `40.50`): the inbox audit's human cost and the hours and money deflection saves. */
+  SUPPORT_COST_PER_HOUR: z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'SUPPORT_COST_PER_HOUR is an amount such as 40 or 40.50.').default('40'),
+  SUPPORT_COST_CURRENCY: z.string().regex(/^[a-zA-Z]{3}$/, 'SUPPORT_COST_CURRENCY is a three-letter currency code.').transform((c) => c.toLowerCase()).default('usd'),
 }).superRefine((env, ctx) => {
   // Both would fail every request that needs Stripe (each webhook re-fetches what it names), so they stop the start instead.
   const needsKey = [env.STRIPE_WEBHOOK_SECRET ? 'STRIPE_WEBHOOK_SECRET is set' : null, env.USAGE_SOURCE === 'stripe' ? 'USAGE_SOURCE is "stripe"' : null].filter(Boolean);
