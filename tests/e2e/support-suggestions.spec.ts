@@ -1,24 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, E2E_BASE_URL, E2E_STRIPE_URL } from '../support/e2e-env';
 import { signIn, urlOf } from '../support/e2e-journeys';
+import { ContactForm, type Suggestions } from '../support/support-screens';
 
 const CARD_QUESTION = 'I need to change the credit card we pay with';
-
-type SuggestionsAnswer = { data: { screens: { title: string; path: string }[]; attemptId: string; holdout: boolean } };
 
 /**
  * Opens the contact form and writes the question; answers the suggestions' final answer. A visit drawn
  * into the holdout (shown nothing, by design) is left for a new visit, as a customer reloading would.
  */
-async function askOutsideTheHoldout(page: Page): Promise<SuggestionsAnswer['data']> {
+async function askOutsideTheHoldout(contact: ContactForm): Promise<Suggestions> {
   for (let visit = 0; visit < 20; visit++) {
-    await page.goto('/account/support/new');
-    await expect(page.getByRole('heading', { name: 'Contact support', level: 1 })).toBeVisible();
-    const form = page.getByRole('form', { name: 'Contact support' });
-    await form.getByLabel('Subject').fill('Card');
-    const answered = page.waitForResponse((r) => r.url().includes('/api/account/support/suggestions') && r.url().includes('credit'));
-    await form.getByLabel('Message').pressSequentially(CARD_QUESTION, { delay: 15 });
-    const answer = ((await (await answered).json()) as SuggestionsAnswer).data;
+    await contact.open();
+    const answer = await contact.write({ subject: 'Card', message: CARD_QUESTION });
     if (!answer.holdout) return answer;
   }
   throw new Error('every visit was drawn into the holdout');
@@ -32,12 +26,12 @@ test('a customer asking how to change the card is sent to Stripe’s update-card
   await signIn(page, 'owner@acme.example', DEMO_PASSWORD);
   await expect(page).toHaveURL(urlOf('/account'));
 
-  const answer = await askOutsideTheHoldout(page);
+  const contact = new ContactForm(page);
+  const answer = await askOutsideTheHoldout(contact);
   expect(answer.screens[0]).toMatchObject({ title: 'Update your card', path: '/account/billing?flow=payment_method_update' });
 
   // Screens first: the card suggestion, with why it answers the question.
-  const screens = page.getByRole('list', { name: 'Do it yourself' });
-  const card = screens.getByRole('link').first();
+  const card = contact.screens.getByRole('link').first();
   await expect(card).toContainText('Update your card');
   await expect(card).toContainText('Change the card you pay with');
 
