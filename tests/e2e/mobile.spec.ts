@@ -1,8 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AccountShell, expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
 import { DEMO_PASSWORD } from '../support/e2e-env';
-import { signIn, uniqueEmail, uniqueId, urlOf } from '../support/e2e-journeys';
+import { createHandoff, newHostCustomer, signIn, uniqueEmail, uniqueId, urlOf } from '../support/e2e-journeys';
+import { staffHandoffSignIn } from '../support/e2e-staff';
 import { Notifications } from '../support/notifications';
+import { ContactForm, CustomerTicket, StaffTicket } from '../support/support-screens';
 
 // A phone: every section fits its width, its actions in reach without scrolling anything sideways.
 test.use({ viewport: { width: 390, height: 844 } });
@@ -29,6 +31,7 @@ test('the menu reaches every section, and none of them scrolls sideways', async 
     ['Usage', '/account/usage', 'Usage'],
     ['Invoices', '/account/invoices', 'Invoices'],
     ['API keys', '/account/api-keys', 'API keys'],
+    ['Support', '/account/support', 'Support'],
     ['Activity', '/account/activity', 'Activity'],
     ['Account', '/account', 'Account'],
   ];
@@ -192,4 +195,65 @@ test('activity: every entry reads whole, its change included', async ({ page }) 
   const entries = page.getByRole('table', { name: 'Audit trail' }).getByRole('row').filter({ has: page.getByRole('rowheader') });
   await expect(entries.first()).toBeVisible();
   await expectFits(page, (await entries.all()).slice(0, 10));
+});
+
+test('support on a phone: the contact form, the thread and the list, then the console’s queue and ticket, nothing cut off', async ({ page, browser }) => {
+  const customer = newHostCustomer('mobile-support');
+  await page.goto((await createHandoff(page.request, { ...customer, path: '/account/support' })).url);
+  await expect(page).toHaveURL(urlOf('/account/support'));
+  await expectFits(page, [page.getByRole('link', { name: 'Contact support' })]);
+
+  // The form, with the card suggestion beside it (unless the visit falls in the holdout), then sent.
+  await page.getByRole('link', { name: 'Contact support' }).click();
+  const contact = new ContactForm(page);
+  // A pasted error code: one long word that has to wrap rather than widen the page.
+  const subject = `Renewal failed with card_declined_insufficient_funds_for_the_renewal_amount ${uniqueId()}`;
+  const suggestions = await contact.write({ category: 'Payment card', subject, message: 'How do I change the card we pay with? See https://acme.example/settings/billing/payment-methods/pm_1PqRsTuVwXyZ0123456789' });
+  await expectFits(page, [contact.category, contact.subject, contact.message, contact.send, ...(suggestions.holdout ? [] : await contact.screens.getByRole('link').all())]);
+  const { ticket } = await contact.sendTicket();
+
+  // The thread: the message, the automatic answer with its way to a person, the reply form.
+  const thread = new CustomerTicket(page);
+  await expect(thread.heading(ticket.number, subject)).toBeVisible();
+  await expect(thread.conversation.getByRole('listitem')).toHaveCount(2);
+  await expectFits(page, [
+    thread.heading(ticket.number, subject),
+    ...(await thread.conversation.getByRole('listitem').all()),
+    thread.conversation.getByRole('button', { name: 'I still need a person' }),
+    thread.reply.getByLabel('Message'),
+    thread.reply.getByRole('button', { name: 'Send reply' }),
+    thread.markSolved,
+  ]);
+
+  await page.getByRole('link', { name: '← All tickets' }).click();
+  const row = rowOf(page, 'Tickets', subject);
+  await expectFits(page, [row.getByRole('link'), ...(await row.getByRole('cell').all())]);
+
+  // The support team on a phone: the console's menu, the queue and the ticket beside the timeline.
+  const staff = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const agent = await staff.newPage();
+  await staffHandoffSignIn(agent, 'agent', '/admin/tickets');
+  await expect(agent.getByRole('heading', { name: 'Tickets', level: 1 })).toBeVisible();
+  const shell = new AccountShell(agent, 'Console');
+  await shell.openNavigation();
+  await expectFits(agent, await shell.navigation.getByRole('link').all());
+  await shell.menuButton.click();
+
+  await agent.getByRole('form', { name: 'Filter the queue' }).getByLabel('Search').fill(subject);
+  await agent.getByRole('button', { name: 'Filter', exact: true }).click();
+  const queued = rowOf(agent, 'Queue', subject);
+  await expect(queued).toHaveCount(1);
+  await expectFits(agent, [agent.getByRole('button', { name: 'Filter', exact: true }), queued.getByRole('link'), ...(await queued.getByRole('cell').all())]);
+
+  const desk = new StaffTicket(agent);
+  await desk.openFromQueue(subject, ticket.id);
+  await expectFits(agent, [
+    agent.getByRole('heading', { name: `#${ticket.number} ${subject}`, level: 1 }),
+    ...(await desk.conversation.getByRole('listitem').all()),
+    desk.replyForm.getByLabel('Message'),
+    desk.replyForm.getByRole('button', { name: 'Send' }),
+    desk.settingsForm.getByRole('button', { name: 'Save' }),
+    agent.getByRole('navigation', { name: 'Timeline kinds' }),
+  ]);
+  await staff.close();
 });

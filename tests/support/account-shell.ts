@@ -1,5 +1,5 @@
-// The frame around every /account page, as a page object: the skip link, the section navigation
-// (behind a Menu button on a narrow screen) and the main region.
+// The frame around every /account page (and, with its navigation's name, every /admin page) as a page
+// object: the skip link, the section navigation (behind a Menu button on a narrow screen) and the main region.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { urlOf } from './e2e-journeys';
 
@@ -9,9 +9,12 @@ export class AccountShell {
   readonly menuButton: Locator;
   readonly main: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    navigationName: 'Account' | 'Console' = 'Account',
+  ) {
     this.skipLink = page.getByRole('link', { name: 'Skip to content' });
-    this.navigation = page.getByRole('navigation', { name: 'Account' });
+    this.navigation = page.getByRole('navigation', { name: navigationName });
     this.menuButton = page.getByRole('button', { name: 'Menu', exact: true });
     this.main = page.getByRole('main');
   }
