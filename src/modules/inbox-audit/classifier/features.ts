@@ -13,27 +13,13 @@ const stopWords = new Set(
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const isAsciiWordCharacter = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 const DIGITS_ONLY = /^\p{N}+$/u;
-/** Words kept stemmed at once; past it the memo starts again, so a big import's names and numbers don't pile up. */
-const MEMO_LIMIT = 50_000;
-const stems = new Map<string, string | null>();
-
 /** The word's stem, or null for a word that says nothing (a stop word, a bare number). */
-function stemOf(word: string): string | null {
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    stem = stopWords.has(word) || DIGITS_ONLY.test(word) ? null : stemmer(word);
-    if (stems.size >= MEMO_LIMIT) stems.clear();
-    stems.set(word, stem);
-  }
-  return stem;
+export function stemOf(word: string): string | null {
+  return stopWords.has(word) || DIGITS_ONLY.test(word) ? null : stemmer(word);
 }
 
-/**
- * Calls visit with the stem of each word of the text that says something, in order (Porter stemmer,
- * lower case, stop words and bare numbers left out). A plain character loop: a ticket import reads
- * every ticket through it.
- */
-export function forEachStem(text: string, visit: (stem: string) => void): void {
+/** Calls visit with each word of the text, in lower case, in order: a plain character loop, as an import reads every ticket through it. */
+export function forEachWord(text: string, visit: (word: string) => void): void {
   const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -42,8 +28,7 @@ export function forEachStem(text: string, visit: (stem: string) => void): void {
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      const stem = stemOf(lower.slice(start, i));
-      if (stem !== null) visit(stem);
+      visit(lower.slice(start, i));
       start = -1;
     }
   }
@@ -53,14 +38,16 @@ export function forEachStem(text: string, visit: (stem: string) => void): void {
 export const PAIR_SEPARATOR = ' ';
 
 /**
- * What a text is learned by: the stems of its words and each pair of neighbouring stems, once each —
- * so "credit card" and "credit note" differ, and a long text repeating a word does not outweigh a
- * short one.
+ * What a text is learned by: the stems of its words (Porter stemmer, stop words and bare numbers left
+ * out) and each pair of neighbouring stems, once each — so "credit card" and "credit note" differ, and
+ * a long text repeating a word does not outweigh a short one.
  */
 export function textFeatures(text: string): Set<string> {
   const features = new Set<string>();
   let previous: string | null = null;
-  forEachStem(text, (stem) => {
+  forEachWord(text, (word) => {
+    const stem = stemOf(word);
+    if (stem === null) return;
     features.add(stem);
     if (previous !== null) features.add(`${previous}${PAIR_SEPARATOR}${stem}`);
     previous = stem;
