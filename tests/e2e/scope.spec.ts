@@ -41,7 +41,10 @@ test('a lead proposes the scope from an audit, edits and signs it off; an agent 
   await expect(draft.getByText('Payment card, Plan change or cancellation · 42 tickets (52.5 %)')).toBeVisible();
   await expect(draft.getByLabel('Why “Refund” stays with support (6 tickets)')).toHaveValue('Refund: no portal screen does this, so a person answers it.');
 
-  await draft.getByLabel('Launch Invoices').uncheck();
+  // By keyboard: Space unticks Invoices.
+  await draft.getByLabel('Launch Invoices').focus();
+  await lead.keyboard.press('Space');
+  await expect(draft.getByLabel('Launch Invoices')).not.toBeChecked();
   await draft.getByLabel('Note on Billing').fill('Card updates first: the top reason.');
   await draft.getByLabel('Why “Refund” stays with support (6 tickets)').fill('Refunds need a person’s judgement.');
   await draft.getByLabel('Notes', { exact: true }).fill('Start in October.');
@@ -67,6 +70,8 @@ test('a lead proposes the scope from an audit, edits and signs it off; an agent 
   // A change after the signature is a new version; the signed one stays as it was.
   await signedForLead.getByRole('button', { name: 'Revise in a new version' }).click();
   await expect(lead.getByRole('region', { name: 'Draft, version 2' })).toBeVisible();
+  await lead.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScrollers(lead)).toEqual([]);
 
   const { page: agent } = await staffPage(browser, 'agent');
   await agent.setViewportSize({ width: 390, height: 844 });
@@ -84,7 +89,8 @@ test('a lead proposes the scope from an audit, edits and signs it off; an agent 
   // The history holds the signed version only for an agent (the lead's version 2 is a draft).
   const history = agent.getByRole('region', { name: 'Version history' });
   await expect(history.getByRole('link')).toHaveText(['Version 1']);
-  await history.getByRole('link', { name: 'Version 1' }).click();
+  await history.getByRole('link', { name: 'Version 1' }).focus();
+  await agent.keyboard.press('Enter');
   await expect(agent.getByRole('heading', { level: 2, name: 'Version 1' })).toBeVisible();
   await expect(agent.getByRole('region', { name: 'Version 1' })).toContainText('Start in October.');
   await agent.goto('/admin/scope?version=2');
