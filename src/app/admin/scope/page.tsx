@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { StaffRole } from '@config/permissions';
 import { notFound } from 'next/navigation';
 import { draftCandidates, readyAudits, scopeOverview, scopeVersionFor, type ReadyAudit, type ScopeVersion } from '@/modules/inbox-audit/scope/service';
 import { stateLabel } from '@/modules/inbox-audit/scope/ui/labels';
@@ -20,7 +21,7 @@ export const metadata = { title: 'Scope' };
 type Query = Record<string, string | string[] | undefined>;
 
 /** The version `?version=` asks to see; one this reader may not see, or no version at all, is not found. */
-async function askedVersion(db: Db, role: Parameters<typeof scopeVersionFor>[1], query: Query): Promise<ScopeVersion | null> {
+async function askedVersion(db: Db, role: StaffRole, query: Query): Promise<ScopeVersion | null> {
   const raw = Array.isArray(query.version) ? query.version[0] : query.version;
   if (raw === undefined) return null;
   if (!/^[1-9]\d{0,6}$/.test(raw)) notFound();

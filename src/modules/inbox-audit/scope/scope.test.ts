@@ -4,7 +4,7 @@ import { executeAction } from '@/platform/actions/execute';
 import { AppError } from '@/platform/http/errors';
 import { seedStaff } from '../../../../tests/support/staff-fixtures';
 import { seedInboxAudit } from '../../../../tests/support/inbox-audit-fixtures';
-import { useTestDatabase } from '../../../../tests/support/test-db';
+import { useRacers, useTestDatabase } from '../../../../tests/support/test-db';
 import { inboxAudits, scopeDocuments } from '../schema';
 import { draftEditOfForm, editScopeDraft, newScopeDraft, scopeOverview, scopeVersionFor, signScope } from './service';
 
@@ -12,6 +12,7 @@ import { draftEditOfForm, editScopeDraft, newScopeDraft, scopeOverview, scopeVer
 // in a new version; leads write, every staff member reads what is signed; every write is audited.
 
 const t = useTestDatabase();
+const racers = useRacers(t, 4);
 
 const audit = (tickets: Record<string, number>, status: 'importing' | 'ready' = 'ready') => seedInboxAudit(t.db, tickets, { status });
 
@@ -68,6 +69,15 @@ describe('the scope document', () => {
     expect(await codeOf(executeAction(lead, signScope, { version: 1 }, { db: t.db }))).toBe('conflict');
     expect((await scopeOverview(t.db, 'lead')).versions.map((v) => v.state)).toEqual(['draft', 'superseded']);
     expect(await codeOf(executeAction(lead, signScope, { version: 3 }, { db: t.db }))).toBe('not_found');
+  });
+
+  it('numbers versions proposed at the same moment one after the other, and lets one of two racing sign-offs through', async () => {
+    const leads = await Promise.all([1, 2, 3, 4].map(() => seedStaff(t.db, 'lead')));
+    const auditId = await audit({ card: 2 });
+    const proposed = await Promise.all(leads.map((lead) => executeAction(lead, newScopeDraft, { auditId }, { db: racers.db })));
+    expect(proposed.map((p) => p.document.version).toSorted()).toEqual([1, 2, 3, 4]);
+    const signing = await Promise.all(leads.slice(0, 2).map((lead) => codeOf(executeAction(lead, signScope, { version: 4 }, { db: racers.db }))));
+    expect(signing.toSorted()).toEqual(['conflict', 'ok']);
   });
 
   it('proposes from a ready audit only', async () => {
