@@ -26,12 +26,14 @@ async function untilHealthy(baseUrl: string, child: ChildProcess, deadlineMs: nu
   throw new Error(`the extra portal did not answer /api/health within ${deadlineMs} ms`);
 }
 
-export async function startExtraPortal({ trustProxy }: { trustProxy?: string } = {}): Promise<ExtraPortal> {
+/** `seed`: a script run on the portal's fresh database before it starts (E2E_SEED of e2e-server.ts). */
+export async function startExtraPortal({ trustProxy, seed }: { trustProxy?: string; seed?: string } = {}): Promise<ExtraPortal> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(port) };
   // Its own PGlite database (the PostgreSQL e2e database belongs to the main portal), no rebuild.
-  for (const key of ['TEST_DATABASE_URL', 'E2E_REBUILD', 'E2E_TRUST_PROXY']) delete env[key];
+  for (const key of ['TEST_DATABASE_URL', 'E2E_REBUILD', 'E2E_TRUST_PROXY', 'E2E_SEED']) delete env[key];
   if (trustProxy) env.E2E_TRUST_PROXY = trustProxy;
+  if (seed) env.E2E_SEED = seed;
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/e2e-server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://localhost:${port}`;

@@ -128,6 +128,12 @@ async function journeysEnv(dataDir: string): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
+/** E2E_SEED: a script that writes a journey's fixtures into the fresh database before the portal opens it. */
+function runSeed(env: NodeJS.ProcessEnv, script: string): void {
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), [script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`the seed ${script} failed`);
+}
+
 /**
  * The support team's first lead, added as a README tells an operator to: `npm run staff:add` on the
  * portal's database before it starts (PGlite is one process's). The journey follows the printed link.
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'deflect-e2e-'));
   const env = quickStart ? quickStartEnv(dataDir) : underBasePath ? basePathEnv(dataDir) : await journeysEnv(dataDir);
   if (!quickStart && !underBasePath) addFirstLead(env);
+  if (!quickStart && !underBasePath && process.env.E2E_SEED) runSeed(env, process.env.E2E_SEED);
   const port = quickStart ? E2E_QUICKSTART_PORT : underBasePath ? E2E_BASE_PATH_PORT : E2E_PORT;
   const server = spawn(process.execPath, [...serverNodeOptions, 'scripts/server.mjs', '-p', String(port), ...(underBasePath ? ['-H', '127.0.0.1'] : [])], { stdio: 'inherit', env });
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });

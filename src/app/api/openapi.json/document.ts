@@ -6,6 +6,7 @@ import { feedbackOperations } from './feedback-operations';
 import { helpOperations } from './help-operations';
 import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
+import { scopeOperations } from './scope-operations';
 import { staffActionOperations } from './staff-action-operations';
 import { staffOperations } from './staff-operations';
 import { supportSuggestionOperations } from './support-suggestion-operations';
@@ -50,7 +51,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations],
   });
   return document;
 }
