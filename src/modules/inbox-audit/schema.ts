@@ -91,8 +91,9 @@ export type ScopeContent = {
 };
 
 /**
- * The scope of the portal, proposed from an inbox audit and signed off by a lead: every save is a new
- * version; a signed version is read-only and shown to every staff member.
+ * The scope of the portal, proposed from an inbox audit and signed off by a lead: each proposal or
+ * revision is a new version, edited in place until signed; a signed version is read-only and shown
+ * to every staff member.
  */
 export const scopeDocuments = pgTable(
   'scope_documents',
