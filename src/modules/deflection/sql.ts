@@ -32,8 +32,15 @@ const contactsInRange = ({ from, to }: Bounds) => sql`
   union all
   select ${known(sql`category`)}, created_at from tickets where created_at >= ${from} and created_at < ${to}`;
 
+/**
+ * The organizations existing by the end of the range, as (since, how many): all created before it
+ * start together at `from`, so the joins below stay small however many organizations there are.
+ */
+const organizationsSince = ({ from, to }: Bounds) => sql`
+  (select greatest(created_at, ${from}) as since, count(*)::int as n from organization where created_at < ${to} group by 1) o`;
+
 /** Organization-weeks of `[start, end)`: each organization counts from its creation on. */
-const orgWeeks = (start: SQL, end: SQL) => sql`coalesce(sum(greatest(0, extract(epoch from ${end} - greatest(${start}, o.created_at))::float8)), 0) / ${WEEK_SECONDS}`;
+const orgWeeks = (start: SQL, end: SQL) => sql`coalesce(sum(o.n * greatest(0, extract(epoch from ${end} - greatest(${start}, o.since))::float8)), 0) / ${WEEK_SECONDS}`;
 
 export type SideRow = {
   id: string;
@@ -67,7 +74,7 @@ export function sides(db: Db, range: DeflectionRange): Promise<SideRow[]> {
        group by s.id
     ), exposure as (
       select s.id, ${orgWeeks(b.from, sql`s.split`)} as org_weeks_before, ${orgWeeks(sql`s.split`, b.to)} as org_weeks_after
-        from split s left join organization o on true
+        from split s left join ${organizationsSince(b)} on true
        group by s.id
     )
     select s.id, s.launched_at, n.tickets_before, n.tickets_after,
@@ -87,7 +94,7 @@ export function weeks(db: Db, range: DeflectionRange): Promise<WeekRow[]> {
       select i as week, ${b.from} + i * interval '7 days' as start, least(${b.to}, ${b.from} + (i + 1) * interval '7 days') as "end"
         from generate_series(0, ceil(extract(epoch from ${b.to} - ${b.from}) / ${WEEK_SECONDS})::int - 1) i
     ), exposure as (
-      select w.week, w.start, ${orgWeeks(sql`w.start`, sql`w."end"`)} as org_weeks from w left join organization o on true group by w.week, w.start
+      select w.week, w.start, ${orgWeeks(sql`w.start`, sql`w."end"`)} as org_weeks from w left join ${organizationsSince(b)} on true group by w.week, w.start
     ), counts as (
       select floor(extract(epoch from created_at - ${b.from}) / ${WEEK_SECONDS})::int as week, category, count(*)::int as tickets
         from (${contactsInRange(b)}) k group by 1, 2

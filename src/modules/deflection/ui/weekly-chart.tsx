@@ -7,7 +7,7 @@ const WEEK_MS = 7 * 86_400_000;
 const AXIS_LABELS = 8;
 
 /** Where the launch falls among the weeks: the week it is in and how far into it; none outside them. */
-function launchMarker(figures: DeflectionFigures) {
+export function launchMarker(figures: DeflectionFigures) {
   const first = figures.weekly[0];
   if (!figures.launchedAt || !first) return undefined;
   const offset = (Date.parse(figures.launchedAt) - Date.parse(first.start)) / WEEK_MS;
@@ -24,6 +24,7 @@ export function WeeklyChart({ figures }: { figures: DeflectionFigures }) {
       kind="bar"
       points={points}
       formatValue={formatCount}
+      counts
       labelEvery={Math.max(1, Math.ceil(points.length / AXIS_LABELS))}
       marker={launchMarker(figures)}
     />
