@@ -34,13 +34,16 @@ const contactsInRange = ({ from, to }: Bounds) => sql`
 
 /**
  * The organizations existing by the end of the range, as (since, how many): all created before it
- * start together at `from`, so the joins below stay small however many organizations there are.
+ * start together at `from`, so the joins below grow only with those created within the range.
  */
 const organizationsSince = ({ from, to }: Bounds) => sql`
   (select greatest(created_at, ${from}) as since, count(*)::int as n from organization where created_at < ${to} group by 1) o`;
 
 /** Organization-weeks of `[start, end)`: each organization counts from its creation on. */
 const orgWeeks = (start: SQL, end: SQL) => sql`coalesce(sum(o.n * greatest(0, extract(epoch from ${end} - greatest(${start}, o.since))::float8)), 0) / ${WEEK_SECONDS}`;
+
+const beforeAndAfter = sql`count(k.created_at) filter (where k.created_at < s.split)::int as tickets_before,
+  count(k.created_at) filter (where k.created_at >= s.split)::int as tickets_after`;
 
 export type SideRow = {
   id: string;
@@ -68,10 +71,9 @@ export function sides(db: Db, range: DeflectionRange): Promise<SideRow[]> {
       select ${TOTAL}::text, min(launched_at), least(${b.to}, greatest(${b.from}, coalesce(min(launched_at), ${b.to}))) from launch
     ), contacts as (${contactsInRange(b)}
     ), counts as (
-      select s.id, count(k.created_at) filter (where k.created_at < s.split)::int as tickets_before,
-             count(k.created_at) filter (where k.created_at >= s.split)::int as tickets_after
-        from split s left join contacts k on s.id = ${TOTAL} or k.category = s.id
-       group by s.id
+      select s.id, ${beforeAndAfter} from split s left join contacts k on k.category = s.id where s.id <> ${TOTAL} group by s.id
+      union all
+      select s.id, ${beforeAndAfter} from split s left join contacts k on true where s.id = ${TOTAL} group by s.id
     ), exposure as (
       select s.id, ${orgWeeks(b.from, sql`s.split`)} as org_weeks_before, ${orgWeeks(sql`s.split`, b.to)} as org_weeks_after
         from split s left join ${organizationsSince(b)} on true
@@ -93,8 +95,16 @@ export function weeks(db: Db, range: DeflectionRange): Promise<WeekRow[]> {
     with w as (
       select i as week, ${b.from} + i * interval '7 days' as start, least(${b.to}, ${b.from} + (i + 1) * interval '7 days') as "end"
         from generate_series(0, ceil(extract(epoch from ${b.to} - ${b.from}) / ${WEEK_SECONDS})::int - 1) i
+    ), joined as (
+      select floor(extract(epoch from o.since - ${b.from}) / ${WEEK_SECONDS})::int as week, sum(o.n)::float8 as n, sum(o.n * extract(epoch from o.since))::float8 as since_sum
+        from ${organizationsSince(b)} group by 1
     ), exposure as (
-      select w.week, w.start, ${orgWeeks(sql`w.start`, sql`w."end"`)} as org_weeks from w left join ${organizationsSince(b)} on true group by w.week, w.start
+      -- Organizations of earlier weeks count for the whole week, those that joined in it from their creation on.
+      select w.week, w.start,
+             (coalesce(sum(j.n) filter (where j.week < w.week), 0) * extract(epoch from w."end" - w.start)::float8
+              + coalesce(sum(j.n * extract(epoch from w."end")::float8 - j.since_sum) filter (where j.week = w.week), 0)) / ${WEEK_SECONDS} as org_weeks
+        from w left join joined j on j.week <= w.week
+       group by w.week, w.start, w."end"
     ), counts as (
       select floor(extract(epoch from created_at - ${b.from}) / ${WEEK_SECONDS})::int as week, category, count(*)::int as tickets
         from (${contactsInRange(b)}) k group by 1, 2
