@@ -2,6 +2,7 @@ import packageJson from '../../../../package.json';
 import { buildOpenApiDocument, type OpenApiDocument } from '@/platform/http/openapi/document';
 import { accountOperations } from './account-operations';
 import { adminOperations } from './admin-operations';
+import { deflectionOperations } from './deflection-operations';
 import { feedbackOperations } from './feedback-operations';
 import { helpOperations } from './help-operations';
 import { hostOperations } from './host-operations';
@@ -51,7 +52,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations, ...deflectionOperations],
   });
   return document;
 }
