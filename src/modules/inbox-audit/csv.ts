@@ -1,12 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@/platform/db/types';
+import { toMajorUnits } from '@/ui/money';
 import { allTickets } from './queries';
 import type { TopReason } from './top';
 
 const TOP_HEADER = ['rank', 'category', 'tickets', 'share', 'cumulative_share', 'median_resolution_hours', 'human_cost', 'portal_screen', 'absorbable'];
-
-/** Minor units as a decimal amount of the currency's major unit. */
-const major = (minor: bigint) => `${minor < 0n ? '-' : ''}${(minor < 0n ? -minor : minor) / 100n}.${String((minor < 0n ? -minor : minor) % 100n).padStart(2, '0')}`;
 
 /** The ranked reasons of `top.csv`: shares to four places, hours to two, cost in the currency's major unit. */
 export function topCsv(reasons: readonly TopReason[]): string {
@@ -19,7 +17,7 @@ export function topCsv(reasons: readonly TopReason[]): string {
       r.share.toFixed(4),
       r.cumulativeShare.toFixed(4),
       r.medianResolutionHours === null ? '' : r.medianResolutionHours.toFixed(2),
-      major(r.humanCost),
+      toMajorUnits(r.humanCost, r.currency),
       r.portalScreen ?? '',
       String(r.absorbable),
     ]),

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { staffCan, type StaffRole } from '@config/permissions';
 import { executeAction } from '@/platform/actions/execute';
 import type { StaffActor } from '@/platform/auth/staff-session';
 import type { Db } from '@/platform/db/types';
@@ -38,4 +39,9 @@ export async function auditOr404(db: Db, id: string): Promise<AuditView> {
   const audit = await findAudit(db, id);
   if (!audit) throw notFound('Inbox audit');
   return audit;
+}
+
+/** Whether a staff role may correct a ticket's category (the console shows the selects). */
+export function canCorrectAudits(role: StaffRole): boolean {
+  return staffCan(role, 'staff.inbox_audits.correct');
 }

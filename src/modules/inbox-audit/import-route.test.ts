@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listStaffAuditEntries, staffAuditQuery } from '@/modules/audit/service';
-import { abandonedMessage, failAbandonedImports, importSettled } from '@/modules/inbox-audit/runner';
-import { inboxAuditCorrections, inboxAudits, inboxAuditTickets } from '@/modules/inbox-audit/schema';
-import { signedInStaff } from '../../../../../tests/support/staff-fixtures';
-import { useTestDatabase } from '../../../../../tests/support/test-db';
-import { GET as getOne } from './[id]/route';
-import { PATCH } from './[id]/tickets/[ticketId]/route';
-import { GET as getTickets } from './[id]/tickets.csv/route';
-import { GET as getTop } from './[id]/top.csv/route';
-import { GET as getList, POST } from './route';
+import { abandonedMessage, failAbandonedImports, importSettled } from './runner';
+import { inboxAuditCorrections, inboxAudits, inboxAuditTickets } from './schema';
+import { signedInStaff } from '../../../tests/support/staff-fixtures';
+import { useTestDatabase } from '../../../tests/support/test-db';
+import { GET as getOne } from '@/app/api/admin/inbox-audits/[id]/route';
+import { PATCH } from '@/app/api/admin/inbox-audits/[id]/tickets/[ticketId]/route';
+import { GET as getTickets } from '@/app/api/admin/inbox-audits/[id]/tickets.csv/route';
+import { GET as getTop } from '@/app/api/admin/inbox-audits/[id]/top.csv/route';
+import { GET as getList, POST } from '@/app/api/admin/inbox-audits/route';
 
 // The inbox audit at its HTTP edge: an export is stored, read in the background, its bad rows reported
 // line by line, and the staff's corrections kept across runs.
@@ -30,7 +30,7 @@ const answer = async (response: Response): Promise<Answer> => ({ status: respons
 const context = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 async function upload(body: Buffer | string, query = '', cookie = lead): Promise<Answer> {
-  const request = new Request(`${ORIGIN}/api/admin/inbox-audits${query}`, { method: 'POST', headers: { origin: ORIGIN, cookie, 'content-type': 'text/csv' }, body });
+  const request = new Request(`${ORIGIN}/api/admin/inbox-audits${query}`, { method: 'POST', headers: { origin: ORIGIN, cookie, 'content-type': 'text/csv' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return answer(await POST(request, undefined));
 }
 
