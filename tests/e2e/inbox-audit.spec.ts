@@ -58,7 +58,7 @@ test('a lead audits the inbox from an export, corrects a ticket, and the correct
   await expect(page.getByRole('link', { name: 'top.csv' })).toHaveAttribute('href', /\/top\.csv$/);
 
   const ticket = `${prefix}-1`;
-  const correction = page.getByRole('form', { name: `Category of ticket ${ticket}` });
+  const correction = page.getByRole('form', { name: `Category of ticket ${ticket}`, exact: true });
   await correction.getByRole('combobox').selectOption('refund');
   await correction.getByRole('button', { name: 'Save' }).focus();
   await page.keyboard.press('Enter');
@@ -67,7 +67,7 @@ test('a lead audits the inbox from an export, corrects a ticket, and the correct
   await upload(page, `Q4 ${id}`, file);
   await ready(page);
   await expect(page.getByRole('heading', { name: 'Against the previous run' })).toBeVisible();
-  const again = page.getByRole('form', { name: `Category of ticket ${ticket}` });
+  const again = page.getByRole('form', { name: `Category of ticket ${ticket}`, exact: true });
   await expect(again.getByRole('combobox')).toHaveValue('refund');
   await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: ticket, exact: true }) }).getByText('Corrected')).toBeVisible();
 
