@@ -87,13 +87,12 @@ async function readExport(db: Db, job: ImportJob, reached: (line: number) => voi
   let read: ((fields: readonly string[]) => RawTicket | 'skip') | null = null;
   let batch: Ticket[] = [];
 
-  const flush = async () => {
-    if (batch.length > 0) {
-      const inserted = await insertBatch(db, batch);
-      counts.imported += inserted;
-      counts.duplicates += batch.length - inserted;
-      batch = [];
-    }
+  // A full batch is written while the next one is read and tagged: at most one batch in flight.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (rows: readonly Ticket[]) => {
+    const inserted = rows.length > 0 ? await insertBatch(db, rows) : 0;
+    counts.imported += inserted;
+    counts.duplicates += rows.length - inserted;
     await db
       .update(inboxAudits)
       .set({ bytesRead: input.bytesRead, ...counts, invalidCount: report.count, from, to })
@@ -127,13 +126,22 @@ async function readExport(db: Db, job: ImportJob, reached: (line: number) => voi
       batch.push({ ...ticket, auditId: job.auditId, category, confidence });
       if (ticket.createdAt && (!from || ticket.createdAt < from)) from = ticket.createdAt;
       if (ticket.createdAt && (!to || ticket.createdAt > to)) to = ticket.createdAt;
-      if (batch.length === BATCH) await flush();
+      if (batch.length === BATCH) {
+        await writing;
+        writing = write(batch);
+        writing.catch(() => undefined); // awaited before the next batch or at the end
+        batch = [];
+      }
     }
+  } catch (error) {
+    await writing.catch(() => undefined);
+    throw error;
   } finally {
     input.destroy();
   }
   if (!read) throw new ImportFailure('The file is empty.');
-  await flush();
+  await writing;
+  await write(batch);
   await db
     .update(inboxAudits)
     .set({ status: 'ready', invalid: report.sorted(), bytesRead: input.bytesRead, finishedAt: new Date() })
