@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createApiServer } from './api-server';
 import { registerChannels } from './channels';
 import { flushKeyUses } from './modules/api-keys/service';
+import { failAbandonedImports } from './modules/inbox-audit/runner';
 import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoAccountsExist, demoDataWanted, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
@@ -23,6 +24,7 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const { db, kind } = await getDatabase();
   const seeded = await seedIfEmpty(db, demoDataWanted(kind, config.DEMO_DATA));
+  await failAbandonedImports(db);
   const demoPresent = seeded || (await demoAccountsExist(db));
   // The demo's Stripe customer works without a Stripe account; a configured Stripe is never replaced.
   const demoBilling = demoPresent && !config.STRIPE_SECRET_KEY ? await startDemoBilling({ webhookUrl: portalUrlFor('/api/webhooks/stripe') }) : null;

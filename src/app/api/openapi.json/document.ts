@@ -6,6 +6,7 @@ import { deflectionOperations } from './deflection-operations';
 import { feedbackOperations } from './feedback-operations';
 import { helpOperations } from './help-operations';
 import { hostOperations } from './host-operations';
+import { inboxAuditOperations } from './inbox-audit-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { scopeOperations } from './scope-operations';
 import { staffActionOperations } from './staff-action-operations';
@@ -52,7 +53,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations, ...deflectionOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations, ...deflectionOperations, ...inboxAuditOperations],
   });
   return document;
 }

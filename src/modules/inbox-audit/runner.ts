@@ -1,0 +1,46 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/platform/db/types';
+import { logError } from '@/platform/logging/error-line';
+import { importAudit, type ImportJob } from './import';
+import { inboxAudits } from './schema';
+import { uploadsDir } from './upload';
+
+// The imports this process runs, on globalThis like the database handle (Next's bundles share it).
+const slot = Symbol.for('deflect.inbox-audit.imports');
+const holder = globalThis as unknown as Record<symbol, Map<string, Promise<void>> | undefined>;
+const running = (holder[slot] ??= new Map());
+
+export const abandonedMessage = 'The server stopped while this export was being imported; upload it again.';
+
+/** Starts reading an uploaded export in the background; its file is removed once it is read. */
+export function startImport(db: Db, job: ImportJob): void {
+  const work = importAudit(db, job)
+    .catch((error: unknown) => logError('[inbox-audit] import', error))
+    .finally(async () => {
+      running.delete(job.auditId);
+      await rm(job.file, { force: true });
+    });
+  running.set(job.auditId, work);
+}
+
+/** Resolves once the audit's import, if this process runs one, has ended. */
+export function importSettled(auditId: string): Promise<void> {
+  return running.get(auditId) ?? Promise.resolve();
+}
+
+/**
+ * At start: an audit still importing was left by a stopped process (imports run in the process that
+ * received the upload), so it failed; its upload is of no more use.
+ */
+export async function failAbandonedImports(db: Db): Promise<number> {
+  const failed = await db
+    .update(inboxAudits)
+    .set({ status: 'failed', failure: abandonedMessage, finishedAt: new Date() })
+    .where(eq(inboxAudits.status, 'importing'))
+    .returning({ id: inboxAudits.id });
+  const files = await readdir(uploadsDir()).catch(() => [] as string[]);
+  await Promise.all(files.map((f) => rm(path.join(uploadsDir(), f), { force: true })));
+  return failed.length;
+}
