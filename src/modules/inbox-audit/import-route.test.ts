@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listStaffAuditEntries, staffAuditQuery } from '@/modules/audit/service';
-import { abandonedMessage, failAbandonedImports, importSettled } from './runner';
+import { abandonedMessage, failAbandonedImports, importSettled, STALE_IMPORT_MS } from './runner';
 import { inboxAuditCorrections, inboxAudits, inboxAuditTickets } from './schema';
 import { signedInStaff } from '../../../tests/support/staff-fixtures';
 import { useTestDatabase } from '../../../tests/support/test-db';
@@ -223,13 +223,17 @@ describe('corrections and the results', () => {
     expect(topLines).toContain('1,invoices,1,0.5000,0.5000,1.00,40.00,/account/invoices,true');
   });
 
-  it('lists runs newest first, and fails on start the runs a stopped process left importing', async () => {
+  it('lists runs newest first, and fails the runs a stopped process left importing, not those another instance still runs', async () => {
     const listed = await answer(await getList(new Request(`${ORIGIN}/api/admin/inbox-audits`, { headers: { cookie: lead } }), undefined));
     expect(listed.status).toBe(200);
     expect(listed.body.data!.audits!.length).toBeGreaterThan(1);
 
-    const [left] = await t.db.insert(inboxAudits).values({ id: crypto.randomUUID(), label: 'Left behind' }).returning();
+    const beatAgo = (ms: number) => new Date(Date.now() - ms);
+    const [left] = await t.db.insert(inboxAudits).values({ id: crypto.randomUUID(), label: 'Left behind', heartbeatAt: beatAgo(STALE_IMPORT_MS + 60_000) }).returning();
+    const [beating] = await t.db.insert(inboxAudits).values({ id: crypto.randomUUID(), label: 'Another instance', heartbeatAt: beatAgo(5_000) }).returning();
+    expect((await one(left!.id)).body.data!.audit).toMatchObject({ status: 'failed', failure: abandonedMessage });
     expect(await failAbandonedImports(t.db)).toBe(1);
     expect((await one(left!.id)).body.data!.audit).toMatchObject({ status: 'failed', failure: abandonedMessage });
+    expect((await one(beating!.id)).body.data!.audit).toMatchObject({ status: 'importing', failure: null });
   });
 });

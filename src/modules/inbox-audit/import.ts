@@ -95,7 +95,7 @@ async function readExport(db: Db, job: ImportJob, reached: (line: number) => voi
     counts.duplicates += rows.length - inserted;
     await db
       .update(inboxAudits)
-      .set({ bytesRead: input.bytesRead, ...counts, invalidCount: report.count, from, to })
+      .set({ bytesRead: input.bytesRead, ...counts, invalidCount: report.count, from, to, heartbeatAt: sql`now()` })
       .where(eq(inboxAudits.id, job.auditId));
   };
 

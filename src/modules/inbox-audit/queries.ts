@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { rowsOf } from '@/platform/db/rows';
+import { abandonedMessage, isAbandoned } from './runner';
 import { inboxAudits, inboxAuditTickets, type InvalidRow } from './schema';
 
 type AuditRow = typeof inboxAudits.$inferSelect;
@@ -26,10 +27,11 @@ export type AuditView = {
 };
 
 export function auditView(row: AuditRow): AuditView {
+  const abandoned = isAbandoned(row);
   return {
     id: row.id,
     label: row.label,
-    status: row.status as AuditView['status'],
+    status: abandoned ? 'failed' : (row.status as AuditView['status']),
     progress: row.status === 'ready' ? 1 : row.bytesTotal === 0 ? 0 : Math.min(1, row.bytesRead / row.bytesTotal),
     source: row.source,
     rows: row.rows,
@@ -37,7 +39,7 @@ export function auditView(row: AuditRow): AuditView {
     duplicates: row.duplicates,
     invalid: row.invalid,
     invalidCount: row.invalidCount,
-    failure: row.failure,
+    failure: abandoned ? abandonedMessage : row.failure,
     from: row.from?.toISOString() ?? null,
     to: row.to?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

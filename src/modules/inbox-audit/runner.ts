@@ -1,6 +1,6 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import { logError } from '@/platform/logging/error-line';
 import { importAudit, type ImportJob } from './import';
@@ -30,17 +30,30 @@ export function importSettled(auditId: string): Promise<void> {
   return running.get(auditId) ?? Promise.resolve();
 }
 
+/** An import whose process has not touched it for this long has died with that process. */
+export const STALE_IMPORT_MS = 2 * 60_000;
+
+export function isAbandoned(audit: { status: string; heartbeatAt: Date }, now = Date.now()): boolean {
+  return audit.status === 'importing' && now - audit.heartbeatAt.getTime() > STALE_IMPORT_MS;
+}
+
 /**
- * At start: an audit still importing was left by a stopped process (imports run in the process that
- * received the upload), so it failed; its upload is of no more use.
+ * At start: an audit whose import stopped beating was left by a stopped process (imports run in the
+ * process that received the upload), so it failed, and so did uploads as old. Another instance's
+ * import, still beating, is left alone.
  */
 export async function failAbandonedImports(db: Db): Promise<number> {
   const failed = await db
     .update(inboxAudits)
     .set({ status: 'failed', failure: abandonedMessage, finishedAt: new Date() })
-    .where(eq(inboxAudits.status, 'importing'))
+    .where(and(eq(inboxAudits.status, 'importing'), lt(inboxAudits.heartbeatAt, sql`now() - make_interval(secs => ${STALE_IMPORT_MS / 1000})`)))
     .returning({ id: inboxAudits.id });
   const files = await readdir(uploadsDir()).catch(() => [] as string[]);
-  await Promise.all(files.map((f) => rm(path.join(uploadsDir(), f), { force: true })));
+  await Promise.all(files.map((f) => removeIfOlder(path.join(uploadsDir(), f), Date.now() - STALE_IMPORT_MS)));
   return failed.length;
+}
+
+async function removeIfOlder(file: string, before: number): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (info && info.mtimeMs < before) await rm(file, { force: true });
 }

@@ -35,6 +35,8 @@ export const inboxAudits = pgTable(
     to: timestamp('to', { withTimezone: true }),
     createdByStaffId: text('created_by_staff_id').references(() => staffUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Touched by the importing process with each batch: an import whose heartbeat stops died with its process. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('inbox_audits_created_idx').on(t.createdAt)],

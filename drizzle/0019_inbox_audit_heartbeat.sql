@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_audits" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;
