@@ -26,10 +26,11 @@ export const invoiceQuery = defineQuery({
   run: async ({ db, organizationId }, { invoiceId }) => ({ invoice: await getInvoice(db, organizationId, invoiceId) }),
 });
 
+/** `?revision=N` picks an issued version; without it, the latest. */
 export const invoicePdfQuery = defineQuery({
   name: 'invoices.read',
-  input: invoiceIdInput,
-  run: ({ db, organizationId }, { invoiceId }) => invoicePdf(db, organizationId, invoiceId),
+  input: invoiceIdInput.extend({ revision: z.coerce.number<string>().int().positive().max(10_000).optional() }),
+  run: ({ db, organizationId }, { invoiceId, revision }) => invoicePdf(db, organizationId, invoiceId, revision),
 });
 
 /** The PDFs of the range as one ZIP, named after the range. */

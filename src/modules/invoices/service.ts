@@ -6,3 +6,7 @@ export { applyStripeInvoice } from './mirror';
 export { listInvoices, getInvoice } from './read';
 export { fetchStripeInvoice, fetchStripeInvoicesOf, type FetchedInvoice } from './stripe-invoice';
 export type { InvoiceDetail, InvoiceSummary } from './read';
+export { requestInvoiceCorrection } from './corrections';
+export { correctionScreenQuery, invoiceRevisionsQuery, type CorrectionScreen } from './correction-queries';
+export type { CorrectionView } from './correction-view';
+export type { RevisionView } from './revisions';
