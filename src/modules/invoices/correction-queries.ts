@@ -1,16 +1,16 @@
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { CorrectableField } from '@config/invoice-corrections';
 import { permits } from '@/platform/actions/authorize';
+import type { Db } from '@/platform/db/types';
+import { organization } from '@/platform/tenancy/schema';
 import { defineQuery } from '@/platform/actions/define-query';
 import { billToNow } from './bill-to';
 import { changedFields } from './correction-rules';
 import { correctionView, type CorrectionView } from './correction-view';
+import { invoiceIdInput, type StaffCorrectionsQuery } from './inputs';
 import { invoiceOf } from './read';
 import { emptyBillTo, revisionsOf, revisionViews, type RevisionView } from './revisions';
-import { invoiceCorrection, type BillTo } from './schema';
-
-const invoiceIdInput = z.object({ invoiceId: z.string().min(1).max(256) });
+import { invoice, invoiceCorrection, type BillTo } from './schema';
 
 /** `GET /api/account/invoices/{id}/revisions`: every issued version, oldest first; all but the latest superseded. */
 export const invoiceRevisionsQuery = defineQuery({
@@ -54,3 +54,31 @@ export const correctionScreenQuery = defineQuery({
     };
   },
 });
+
+export type StaffCorrection = CorrectionView & {
+  organization: { id: string; name: string };
+  invoice: { number: string | null; provider: string };
+  changedFields: string[];
+  approvedAt: string | null;
+};
+
+/** `GET /api/admin/invoice-corrections?status=`: the customers' requests, newest first. */
+export async function listCorrections(db: Db, { status }: StaffCorrectionsQuery): Promise<{ corrections: StaffCorrection[] }> {
+  const rows = await db
+    .select({ correction: invoiceCorrection, organizationName: organization.name, number: invoice.number, provider: invoice.provider })
+    .from(invoiceCorrection)
+    .innerJoin(invoice, eq(invoice.id, invoiceCorrection.invoiceId))
+    .innerJoin(organization, eq(organization.id, invoiceCorrection.organizationId))
+    .where(status ? eq(invoiceCorrection.status, status) : undefined)
+    .orderBy(desc(invoiceCorrection.createdAt))
+    .limit(200);
+  return {
+    corrections: rows.map(({ correction, organizationName, number, provider }) => ({
+      ...correctionView(correction),
+      organization: { id: correction.organizationId, name: organizationName },
+      invoice: { number, provider },
+      changedFields: correction.changedFields,
+      approvedAt: correction.approvedAt?.toISOString() ?? null,
+    })),
+  };
+}

@@ -1,5 +1,4 @@
 import { and, eq, max } from 'drizzle-orm';
-import { z } from 'zod';
 import { invoiceCorrectionRules } from '@config/invoice-corrections';
 import { fileTicket, ticketRef } from '@/modules/support/service';
 import { defineAction, type ActionContext } from '@/platform/actions/define';
@@ -7,14 +6,13 @@ import { conflict, forbidden, notFound } from '@/platform/http/errors';
 import { lockOrganizationForMember } from '@/platform/tenancy/lock';
 import { billToNow, taxIdLabelOf } from './bill-to';
 import { changedFields, judgeCorrection } from './correction-rules';
+import { correctionRequestInput } from './inputs';
 import { auditedCorrection, correctionView } from './correction-view';
 import { emptyBillTo } from './revisions';
 import { invoice, invoiceCorrection, invoiceRevision, type BillTo } from './schema';
 
 type InvoiceRow = typeof invoice.$inferSelect;
 type NewCorrection = typeof invoiceCorrection.$inferInsert;
-
-export const correctionRequestInput = z.object({ invoiceId: z.string().min(1).max(256) });
 
 const billToText = (b: BillTo) =>
   [b.companyName, ...b.addressLines, b.billingEmail ?? '', ...b.taxIds.map((t) => `${taxIdLabelOf(t.type)}: ${t.value}`)].filter(Boolean).map((line) => `  ${line}`).join('\n');

@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { MAX_INVOICES_PER_ARCHIVE } from '@config/billing';
 import { billingForScreen, billingWithFirstSync } from '@/modules/stripe-sync/service';
 import { permits } from '@/platform/actions/authorize';
 import { defineQuery } from '@/platform/actions/define-query';
 import { invoiceArchive, invoicePdf } from './documents';
-import { invoiceRangeInput } from './inputs';
+import { invoiceIdInput, invoicePdfInput, invoiceRangeInput } from './inputs';
 import { getInvoice, listInvoices, type InvoiceDetail, type InvoiceSummary } from './read';
 
-const invoiceIdInput = z.object({ invoiceId: z.string().min(1).max(256) });
 
 /** The invoices issued in the range (`GET /api/account/invoices`); a Stripe customer's first look fetches them. */
 export const invoicesQuery = defineQuery({
@@ -26,10 +24,9 @@ export const invoiceQuery = defineQuery({
   run: async ({ db, organizationId }, { invoiceId }) => ({ invoice: await getInvoice(db, organizationId, invoiceId) }),
 });
 
-/** `?revision=N` picks an issued version; without it, the latest. */
 export const invoicePdfQuery = defineQuery({
   name: 'invoices.read',
-  input: invoiceIdInput.extend({ revision: z.coerce.number<string>().int().positive().max(10_000).optional() }),
+  input: invoicePdfInput,
   run: ({ db, organizationId }, { invoiceId, revision }) => invoicePdf(db, organizationId, invoiceId, revision),
 });
 
