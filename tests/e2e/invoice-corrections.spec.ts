@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
 import { DEMO_PASSWORD, E2E_BASE_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
 import { createHandoff, invoiceRows, newHostCustomer, signIn, uniqueId, urlOf } from '../support/e2e-journeys';
+import { staffHandoffSignIn } from '../support/e2e-staff';
 import { pdfText } from '../support/pdf-text';
 
 const host = { Authorization: `Bearer ${E2E_SERVER_SECRET}` };
@@ -99,6 +100,7 @@ test('a request the server refuses is shown as an error, and the page stays as i
   await page.reload();
   await invoiceRows(page).filter({ hasText: number }).getByRole('link', { name: number, exact: true }).click();
   const section = page.getByRole('region', { name: 'Correct billing details on this invoice' });
+  await expect(section.getByRole('button', { name: 'Request corrected copy' })).toBeVisible();
   // The details go back to what the invoice shows while the page is open: nothing to correct any more.
   await changeCompanyName(page, companyName);
   await section.getByRole('button', { name: 'Request corrected copy' }).click();
@@ -107,7 +109,7 @@ test('a request the server refuses is shown as an error, and the page stays as i
   await expect(section.getByRole('table', { name: 'Issued versions' })).toHaveCount(0);
 });
 
-test('a Stripe customer’s request waits for the support team’s approval', async ({ page }) => {
+test('a Stripe customer’s request waits for a lead’s approval, then the invoice is credited and reissued', async ({ page, browser }) => {
   await signIn(page, 'billing@acme.example', DEMO_PASSWORD, { next: '/account/invoices' });
   await expect(page).toHaveURL(urlOf('/account/invoices'));
   await changeCompanyName(page, `Acme Analytics Ltd ${uniqueId()}`);
@@ -123,4 +125,18 @@ test('a Stripe customer’s request waits for the support team’s approval', as
   await expect(page.getByText('Your request was sent. The support team approves it, then you get the corrected invoice by email.')).toBeVisible();
   await expect(section.getByRole('status').filter({ hasText: 'Awaiting approval.' })).toBeVisible();
   await expect(section.getByRole('button', { name: 'Request corrected copy' })).toHaveCount(0);
+
+  // A lead approves it in the console.
+  const console = await browser.newContext();
+  const lead = await console.newPage();
+  await staffHandoffSignIn(lead, 'lead', '/admin/invoice-corrections?status=awaiting_approval');
+  await expect(lead.getByRole('heading', { name: 'Invoice corrections', level: 1 })).toBeVisible();
+  await lead.getByRole('button', { name: `Approve the correction of invoice ${number}` }).click();
+  await lead.getByRole('dialog', { name: `Credit and reissue invoice ${number}?` }).getByRole('button', { name: 'Approve' }).click();
+  await expect(lead.getByText('Approved: the invoice was credited and reissued at Stripe.')).toBeVisible();
+  await expect(lead.getByRole('button', { name: `Approve the correction of invoice ${number}` })).toHaveCount(0);
+  await console.close();
+
+  await page.reload();
+  await expect(section.getByText('This invoice was credited and replaced by a new invoice with your current details.')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { CorrectableField } from '@config/invoice-corrections';
+import type { Actor } from '@/platform/actions/actor';
 import { permits } from '@/platform/actions/authorize';
 import type { Db } from '@/platform/db/types';
 import { organization } from '@/platform/tenancy/schema';
@@ -82,3 +83,6 @@ export async function listCorrections(db: Db, { status }: StaffCorrectionsQuery)
     })),
   };
 }
+
+/** What the console offers the reader on the corrections page. */
+export const correctionActionsFor = (actor: Actor) => ({ approve: permits(actor, 'staff.invoice_corrections.approve') });

@@ -7,7 +7,7 @@ export { listInvoices, getInvoice } from './read';
 export { fetchStripeInvoice, fetchStripeInvoicesOf, type FetchedInvoice } from './stripe-invoice';
 export type { InvoiceDetail, InvoiceSummary } from './read';
 export { requestInvoiceCorrection } from './corrections';
-export { correctionScreenQuery, invoiceRevisionsQuery, listCorrections, type CorrectionScreen, type StaffCorrection } from './correction-queries';
+export { correctionScreenQuery, invoiceRevisionsQuery, correctionActionsFor, listCorrections, type CorrectionScreen, type StaffCorrection } from './correction-queries';
 export { approveInvoiceCorrection } from './correction-approval';
 export { correctionStatuses, staffCorrectionsInput } from './inputs';
 export type { CorrectionView } from './correction-view';
