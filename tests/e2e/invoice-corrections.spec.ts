@@ -127,15 +127,15 @@ test('a Stripe customer’s request waits for a lead’s approval, then the invo
   await expect(section.getByRole('button', { name: 'Request corrected copy' })).toHaveCount(0);
 
   // A lead approves it in the console.
-  const console = await browser.newContext();
-  const lead = await console.newPage();
+  const staffContext = await browser.newContext();
+  const lead = await staffContext.newPage();
   await staffHandoffSignIn(lead, 'lead', '/admin/invoice-corrections?status=awaiting_approval');
   await expect(lead.getByRole('heading', { name: 'Invoice corrections', level: 1 })).toBeVisible();
   await lead.getByRole('button', { name: `Approve the correction of invoice ${number}` }).click();
   await lead.getByRole('dialog', { name: `Credit and reissue invoice ${number}?` }).getByRole('button', { name: 'Approve' }).click();
   await expect(lead.getByText('Approved: the invoice was credited and reissued at Stripe.')).toBeVisible();
   await expect(lead.getByRole('button', { name: `Approve the correction of invoice ${number}` })).toHaveCount(0);
-  await console.close();
+  await staffContext.close();
 
   await page.reload();
   await expect(section.getByText('This invoice was credited and replaced by a new invoice with your current details.')).toBeVisible();
