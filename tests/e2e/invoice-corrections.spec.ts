@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectWithinWidth, sidewaysScrollers } from '../support/account-shell';
-import { DEMO_PASSWORD, E2E_BASE_URL, E2E_SERVER_SECRET } from '../support/e2e-env';
+import { DEMO_PASSWORD, E2E_BASE_URL, E2E_SERVER_SECRET, E2E_STRIPE_SECRET_KEY, E2E_STRIPE_URL } from '../support/e2e-env';
 import { createHandoff, invoiceRows, newHostCustomer, signIn, uniqueId, urlOf } from '../support/e2e-journeys';
 import { staffHandoffSignIn } from '../support/e2e-staff';
 import { pdfText } from '../support/pdf-text';
@@ -109,13 +109,36 @@ test('a request the server refuses is shown as an error, and the page stays as i
   await expect(section.getByRole('table', { name: 'Issued versions' })).toHaveCount(0);
 });
 
-test('a Stripe customer’s request waits for a lead’s approval, then the invoice is credited and reissued', async ({ page, browser }) => {
-  await signIn(page, 'billing@acme.example', DEMO_PASSWORD, { next: '/account/invoices' });
+/** A call to the fake Stripe's API, as the host's own backend or Stripe's dashboard would make it. */
+async function stripeApi(page: Page, method: 'GET' | 'POST', path: string, form?: Record<string, string>) {
+  const response = await page.request.fetch(`${E2E_STRIPE_URL}${path}`, { method, headers: { Authorization: `Bearer ${E2E_STRIPE_SECRET_KEY}` }, form });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as { id: string; name?: string; number?: string };
+}
+
+/** A new Stripe customer with one finalized invoice, billed through the portal by a new organization signed in as its owner. */
+async function stripeCustomerWithInvoice(page: Page): Promise<{ number: string; customerId: string }> {
+  const customer = newHostCustomer('stripecorr');
+  const stripeCustomer = await stripeApi(page, 'POST', '/v1/customers', { name: `Initrode ${uniqueId()}`, email: customer.user.email });
+  const draft = await stripeApi(page, 'POST', '/v1/invoices', { customer: stripeCustomer.id, currency: 'eur' });
+  await stripeApi(page, 'POST', '/v1/invoiceitems', { customer: stripeCustomer.id, invoice: draft.id, amount: '4900', currency: 'eur', description: 'Pro plan' });
+  const invoice = await stripeApi(page, 'POST', `/v1/invoices/${draft.id}/finalize`);
+  const put = await page.request.put(`/api/v1/organizations/${customer.organization.externalId}`, { headers: host, data: { name: customer.organization.name, billing: 'stripe', stripeCustomerId: stripeCustomer.id } });
+  expect(put.status(), await put.text()).toBe(200);
+  const { url } = await createHandoff(page.request, { ...customer, path: '/account/invoices' });
+  await page.goto(url);
   await expect(page).toHaveURL(urlOf('/account/invoices'));
-  await changeCompanyName(page, `Acme Analytics Ltd ${uniqueId()}`);
-  const first = invoiceRows(page).first();
-  const number = (await first.getByRole('rowheader').textContent())!.trim();
-  await first.getByRole('link', { name: number, exact: true }).click();
+  // The first look fetches the customer's invoices from Stripe.
+  expect((await page.request.get('/api/account/invoices')).status()).toBe(200);
+  return { number: invoice.number!, customerId: stripeCustomer.id };
+}
+
+test('a Stripe customer’s request waits for a lead’s approval, then the invoice is credited and reissued', async ({ page, browser }) => {
+  const { number, customerId } = await stripeCustomerWithInvoice(page);
+  const newName = `Initrode Holdings ${uniqueId()}`;
+  await changeCompanyName(page, newName);
+  await page.goto('/account/invoices');
+  await invoiceRows(page).filter({ hasText: number }).getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByRole('heading', { name: `Invoice ${number}`, level: 1 })).toBeVisible();
 
   const section = page.getByRole('region', { name: 'Correct billing details on this invoice' });
@@ -125,6 +148,8 @@ test('a Stripe customer’s request waits for a lead’s approval, then the invo
   await expect(page.getByText('Your request was sent. The support team approves it, then you get the corrected invoice by email.')).toBeVisible();
   await expect(section.getByRole('status').filter({ hasText: 'Awaiting approval.' })).toBeVisible();
   await expect(section.getByRole('button', { name: 'Request corrected copy' })).toHaveCount(0);
+  // The new name reaches the Stripe customer through the job queue; the new invoice is made out to it.
+  await expect.poll(async () => (await stripeApi(page, 'GET', `/v1/customers/${customerId}`)).name).toBe(newName);
 
   // A lead approves it in the console.
   const staffContext = await browser.newContext();
@@ -139,4 +164,35 @@ test('a Stripe customer’s request waits for a lead’s approval, then the invo
 
   await page.reload();
   await expect(section.getByText('This invoice was credited and replaced by a new invoice with your current details.')).toBeVisible();
+  await page.getByRole('link', { name: '← All invoices' }).click();
+  await expect(invoiceRows(page)).toHaveCount(2);
+});
+
+test('the correction routes answer another organization’s invoice 404, and odd input 422', async ({ page, browser }) => {
+  const { number } = await contractCustomerWithInvoice(page);
+  const listed = (await (await page.request.get('/api/account/invoices')).json()) as { data: { invoices: { id: string; number: string }[] } };
+  const invoiceId = listed.data.invoices.find((i) => i.number === number)!.id;
+  const revisions = await page.request.get(`/api/account/invoices/${invoiceId}/revisions`);
+  expect(await revisions.json()).toMatchObject({ success: true, data: { revisions: [{ revision: 1, superseded: false }] } });
+  const odd = await page.request.get(`/api/account/invoices/${invoiceId}/pdf?revision=abc`);
+  expect(odd.status()).toBe(422);
+  expect(await odd.json()).toMatchObject({ success: false, error: { code: 'validation_failed', fields: { revision: expect.any(String) } } });
+  expect((await page.request.get(`/api/account/invoices/${invoiceId}/pdf?revision=2`)).status()).toBe(404);
+  const unchanged = await page.request.post(`/api/account/invoices/${invoiceId}/corrections`, { headers: sameOrigin, data: {} });
+  expect(unchanged.status()).toBe(409);
+  expect((await page.request.post(`/api/account/invoices/${invoiceId}/corrections`, { headers: { Origin: 'https://evil.example' }, data: {} })).status()).toBe(403);
+
+  const acme = await browser.newContext();
+  const acmePage = await acme.newPage();
+  await signIn(acmePage, 'billing@acme.example', DEMO_PASSWORD);
+  await expect(acmePage).toHaveURL(urlOf('/account'));
+  for (const response of [
+    await acmePage.request.post(`/api/account/invoices/${invoiceId}/corrections`, { headers: sameOrigin, data: {} }),
+    await acmePage.request.get(`/api/account/invoices/${invoiceId}/revisions`),
+    await acmePage.request.get(`/api/account/invoices/${invoiceId}/pdf?revision=1`, { maxRedirects: 0 }),
+  ]) {
+    expect(response.status()).toBe(404);
+    expect(await response.json()).toMatchObject({ success: false, error: { code: 'not_found' } });
+  }
+  await acme.close();
 });
