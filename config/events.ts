@@ -66,6 +66,8 @@ const staffPaidEvent = z.strictObject({
   reference: z.string().optional(),
 });
 
+const correctionEvent = z.strictObject({ organizationId: id, correctionId: id, invoiceId: id, number: z.string().nullable() });
+
 const ticketEvent = z.strictObject({ ticketId: id, number: z.number().int(), subject: z.string() });
 
 const webhookOnly = { supportTeam: false, people: [], channels: ['webhook'], locked: false } as const;
@@ -211,6 +213,40 @@ export const eventCatalog = {
     data: stripeInvoiceEvent,
     supportTeam: true,
     people: ['owner', 'billing_email'],
+    channels: ['email', 'in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+
+  // A customer's request to reissue an invoice with the bill-to details on file now.
+  'invoice_correction.requested': {
+    label: 'Invoice correction awaiting approval',
+    data: correctionEvent,
+    supportTeam: true,
+    people: ['actor'],
+    channels: ['email', 'in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+  'invoice_correction.issued': {
+    label: 'Corrected invoice issued',
+    data: correctionEvent.extend({ revision: z.number().int().min(2) }),
+    supportTeam: true,
+    people: ['owner', 'billing_contacts'],
+    channels: ['email', 'in_app', 'slack', 'webhook'],
+    locked: false,
+  },
+  'invoice_correction.approved': {
+    label: 'Invoice correction approved',
+    data: correctionEvent.extend({ staffId: id }),
+    supportTeam: true,
+    people: [],
+    channels: ['slack', 'webhook'],
+    locked: false,
+  },
+  'invoice_correction.completed': {
+    label: 'Invoice replaced with corrected details',
+    data: correctionEvent.extend({ creditNoteId: id, replacementStripeInvoiceId: id }),
+    supportTeam: true,
+    people: ['owner', 'billing_contacts'],
     channels: ['email', 'in_app', 'slack', 'webhook'],
     locked: false,
   },

@@ -143,7 +143,7 @@ describe('team target rules (exhaustive, from config/permissions.ts)', () => {
 
 describe('staff roles', () => {
   // Restated here: what the support team's lead may do beyond an agent.
-  const LEAD_ONLY = ['staff.stripe_events.replay', 'staff.stripe.sync', 'staff.staff.manage', 'staff.staff.invite', 'staff.staff.update', 'staff.staff.remove', 'staff.notification_rules.update', 'staff.notification_rules.test', 'staff.help.write', 'staff.help.delete'];
+  const LEAD_ONLY = ['staff.stripe_events.replay', 'staff.stripe.sync', 'staff.staff.manage', 'staff.staff.invite', 'staff.staff.update', 'staff.staff.remove', 'staff.notification_rules.update', 'staff.notification_rules.test', 'staff.help.write', 'staff.help.delete', 'staff.inbox_audits.read', 'staff.inbox_audits.import', 'staff.inbox_audits.correct', 'staff.scope.write', 'staff.scope.sign', 'staff.rollout.read', 'staff.rollout.update', 'staff.invoice_corrections.approve'];
 
   it('are agent and lead; a lead may do everything an agent may, and the lead-only things besides', () => {
     expect([...staffRoles]).toEqual(['agent', 'lead']);

@@ -46,6 +46,8 @@ export const permissions = {
   'billing.open_portal': billingManagers,
   'invoices.read': billingManagers,
   'invoices.report_payment': billingManagers,
+  /** A corrected copy of an issued invoice, with the bill-to details on file now: who may change those. */
+  'invoices.correct': billingManagers,
 
   'usage.read': everyone,
 
@@ -150,6 +152,10 @@ export const staffPermissions = {
   'staff.rollout.update': leads,
   /** The deflection dashboard and its CSV. */
   'staff.deflection.read': allStaff,
+  /** The customers' requests to correct an issued invoice's bill-to details. */
+  'staff.invoice_corrections.read': allStaff,
+  /** Approving one for a Stripe invoice: a credit note and a new invoice at Stripe. */
+  'staff.invoice_corrections.approve': leads,
 } as const satisfies Record<`staff.${string}`, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof staffPermissions;

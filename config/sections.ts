@@ -44,4 +44,5 @@ export const consoleSections: readonly ConsoleSection[] = [
   { id: 'scope', label: 'Scope', href: '/admin/scope', permission: 'staff.scope.read' },
   { id: 'rollout', label: 'Rollout', href: '/admin/rollout', permission: 'staff.rollout.read' },
   { id: 'notifications', label: 'Notifications', href: '/admin/settings/notifications', permission: 'staff.notification_rules.update' },
+  { id: 'invoice-corrections', label: 'Invoice corrections', href: '/admin/invoice-corrections', permission: 'staff.invoice_corrections.read' },
 ];

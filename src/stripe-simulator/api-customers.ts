@@ -44,6 +44,14 @@ const PAGING = ['limit', 'starting_after'];
 
 export const customerRoutes: FakeRoute[] = [
   {
+    method: 'POST',
+    pattern: /^\/v1\/customers$/,
+    accepts: ['email', 'name', ...ADDRESS_FIELDS.map((field) => `address[${field}]`)],
+    handle({ body }, { world }) {
+      return ok(world.createCustomer(customerPatch(body)));
+    },
+  },
+  {
     method: 'GET',
     pattern: /^\/v1\/customers\/(?<id>[^/]+)$/,
     accepts: ['expand'],

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type Stripe from 'stripe';
 import { noSuch } from './errors';
 import type {
+  FakeCreditNote,
   FakeCustomer,
   FakeEvent,
   FakeEventObject,
@@ -31,6 +32,7 @@ export type FakeStripeState = {
   /** Every line of each invoice; the invoice itself embeds the first ten. */
   invoiceLines: Map<string, FakeInvoiceLine[]>;
   portalSessions: Map<string, FakePortalSession>;
+  creditNotes: Map<string, FakeCreditNote>;
   events: FakeEvent[];
 };
 
@@ -63,6 +65,7 @@ export function createCore(baseUrl: string): FakeStripeCore {
     invoices: new Map(),
     invoiceLines: new Map(),
     portalSessions: new Map(),
+    creditNotes: new Map(),
     events: [],
   };
   let clock: number | null = null;

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { billingRoutes } from './api-billing';
+import { correctionRoutes } from './api-corrections';
 import { customerRoutes } from './api-customers';
 import { controlRoutes } from './control';
 import type { FakeStripeState } from './core';
@@ -39,7 +40,7 @@ export type FakeStripe = {
   close(): Promise<void>;
 };
 
-const routes: FakeRoute[] = [...customerRoutes, ...billingRoutes, ...portalRoutes, ...invoicePdfRoutes, ...controlRoutes];
+const routes: FakeRoute[] = [...customerRoutes, ...billingRoutes, ...correctionRoutes, ...portalRoutes, ...invoicePdfRoutes, ...controlRoutes];
 
 /** A webhook delivery of `event` as Stripe signs it: the body and its Stripe-Signature header. */
 export function signed(event: unknown, secret: string, { timestamp }: { timestamp?: number } = {}): { body: string; signature: string } {
@@ -76,6 +77,8 @@ async function deliver(event: unknown, endpoint: { url: string; secret: string }
 
 export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Promise<FakeStripe> {
   const requests: FakeRequest[] = [];
+  // Stripe's idempotency: a POST repeated with the same Idempotency-Key is answered what the first got, and changes nothing.
+  const idempotent = new Map<string, { request: string; reply: Reply }>();
   let failure: number | undefined;
   let down: number | null = null;
   const server = http.createServer();
@@ -112,8 +115,17 @@ export async function startFakeStripe({ port = 0 }: { port?: number } = {}): Pro
     if (!route) return errorReply(invalidRequest(`Unrecognized request URL (${req.method}: ${pathname}).`, { status: 404 }));
     const unknown = api ? unknownParam(paramsOf(request), route.accepts ?? []) : undefined;
     if (unknown) return errorReply(invalidRequest(`Received unknown parameter: ${unknown}`, { code: 'parameter_unknown', param: unknown }));
+    const key = api && request.method === 'POST' ? req.headers['idempotency-key'] : undefined;
+    const fingerprint = `${pathname}?${raw}`;
+    const earlier = typeof key === 'string' ? idempotent.get(key) : undefined;
+    if (earlier) {
+      if (earlier.request !== fingerprint) return errorReply(invalidRequest(`Keys for idempotent requests can only be used with the same parameters they were first used with.`, { code: 'idempotency_key_in_use' }));
+      return earlier.reply;
+    }
     try {
-      return await route.handle(request, context);
+      const reply = await route.handle(request, context);
+      if (typeof key === 'string' && reply.status < 300) idempotent.set(key, { request: fingerprint, reply });
+      return reply;
     } catch (error) {
       if (error instanceof FakeStripeError) return errorReply(error);
       throw error;

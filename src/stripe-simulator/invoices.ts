@@ -2,7 +2,7 @@
 import { fakeId, found, liveCustomer, type FakeStripeCore } from './core';
 import { taxIdsOf } from './customers';
 import { invalidRequest } from './errors';
-import type { FakeInvoice, FakeInvoiceLine, FakeSubscription } from './objects';
+import type { FakeCreditNote, FakeInvoice, FakeInvoiceLine, FakeSubscription } from './objects';
 
 export type FakeInvoiceLineInput = {
   description: string;
@@ -26,6 +26,7 @@ export type FakeInvoiceInput = {
   periodStart?: number;
   periodEnd?: number;
   subscription?: string;
+  metadata?: Record<string, string>;
   lines: FakeInvoiceLineInput[];
 };
 
@@ -120,7 +121,7 @@ export function invoiceMutators(core: FakeStripeCore) {
         parent: subscription ? { type: 'subscription_details', subscription_details: { subscription: subscription.id } } : null,
         lines: { object: 'list', url: `/v1/invoices/${id}/lines`, has_more: lines.length > EMBEDDED_LINES, data: lines.slice(0, EMBEDDED_LINES) },
         livemode: false,
-        metadata: {},
+        metadata: input.metadata ?? {},
       };
       state.invoices.set(id, draft);
       state.invoiceLines.set(id, lines);
@@ -137,6 +138,66 @@ export function invoiceMutators(core: FakeStripeCore) {
       if (unpaid.status === 'void') throw invalidRequest(`Invoice ${id} is void and can no longer be paid.`);
       if (unpaid.status === 'draft') finalize(unpaid, undefined);
       return settle(unpaid, core.now());
+    },
+
+    /** An invoice item added to a draft (`POST /v1/invoiceitems` with `invoice`): the totals follow. */
+    addInvoiceLine(id: string, input: FakeInvoiceLineInput): FakeInvoice {
+      const draft = invoice(id);
+      if (draft.status !== 'draft') throw invalidRequest(`Invoice ${id} is ${draft.status}; items can only be added to a draft.`, { param: 'invoice' });
+      const lines = [...(state.invoiceLines.get(id) ?? []), lineOf(input, draft.currency, undefined)];
+      const total = lines.reduce((sum, line) => sum + line.amount, 0);
+      state.invoiceLines.set(id, lines);
+      return core.change('invoice.updated', draft, (i) => {
+        Object.assign(i, { subtotal: total, total, amount_due: Math.max(0, total), amount_remaining: Math.max(0, total) });
+        i.lines = { ...i.lines, has_more: lines.length > EMBEDDED_LINES, data: lines.slice(0, EMBEDDED_LINES) };
+      });
+    },
+
+    finalizeInvoice(id: string): FakeInvoice {
+      const draft = invoice(id);
+      if (draft.status !== 'draft') throw invalidRequest(`This invoice is already finalized, you can't re-finalize a non-draft invoice.`);
+      return finalize(draft, undefined);
+    },
+
+    /**
+     * A credit note for a finalized invoice: it first reduces what is still due (pre-payment), the
+     * rest (post-payment) must be credited to the balance, refunded or settled outside Stripe.
+     */
+    createCreditNote(input: { invoice: string; amount: number; creditAmount?: number; outOfBandAmount?: number; memo?: string; reason?: FakeCreditNote['reason']; metadata?: Record<string, string> }): FakeCreditNote {
+      const credited = invoice(input.invoice);
+      if (credited.status === 'draft' || credited.status === 'void') throw invalidRequest(`Invoice ${credited.id} is ${credited.status}; only a finalized invoice can be credited.`, { param: 'invoice' });
+      const already = [...state.creditNotes.values()].filter((n) => n.invoice === credited.id).reduce((sum, n) => sum + n.amount, 0);
+      if (input.amount <= 0 || already + input.amount > credited.total) throw invalidRequest('The credit note amount cannot exceed the amount left to credit on the invoice.', { param: 'amount' });
+      const prePayment = Math.min(input.amount, credited.amount_remaining);
+      const postPayment = input.amount - prePayment;
+      if ((input.creditAmount ?? 0) + (input.outOfBandAmount ?? 0) !== postPayment) {
+        throw invalidRequest('The sum of credit_amount, refund_amount and out_of_band_amount must equal the post-payment amount of the credit note.', { param: 'credit_amount' });
+      }
+      const note: FakeCreditNote = {
+        id: fakeId('cn'),
+        object: 'credit_note',
+        amount: input.amount,
+        subtotal: input.amount,
+        total: input.amount,
+        created: core.now(),
+        currency: credited.currency,
+        customer: credited.customer,
+        invoice: credited.id,
+        memo: input.memo ?? null,
+        number: `${credited.number ?? credited.id}-CN-${String(state.creditNotes.size + 1).padStart(2, '0')}`,
+        pre_payment_amount: prePayment,
+        post_payment_amount: postPayment,
+        out_of_band_amount: input.outOfBandAmount ?? null,
+        reason: input.reason ?? null,
+        status: 'issued',
+        type: postPayment > 0 ? 'post_payment' : 'pre_payment',
+        livemode: false,
+        metadata: input.metadata ?? {},
+      };
+      state.creditNotes.set(note.id, note);
+      if (prePayment > 0) core.change('invoice.updated', credited, (i) => Object.assign(i, { amount_due: i.amount_due - prePayment, amount_remaining: i.amount_remaining - prePayment }));
+      core.emit('credit_note.created', note);
+      return note;
     },
 
     /** A declined charge: Stripe says so and the invoice stays open. */

@@ -117,6 +117,19 @@ export type FakeInvoice = StripeShaped<
   }
 >;
 
+export type FakeCreditNote = StripeShaped<
+  Stripe.CreditNote,
+  Pick<Stripe.CreditNote, 'id' | 'object' | 'amount' | 'created' | 'currency' | 'memo' | 'livemode' | 'number' | 'pre_payment_amount' | 'post_payment_amount' | 'total' | 'subtotal'> & {
+    customer: string;
+    invoice: string;
+    status: 'issued';
+    type: 'pre_payment' | 'post_payment';
+    reason: Stripe.CreditNote.Reason | null;
+    out_of_band_amount: number | null;
+    metadata: Record<string, string>;
+  }
+>;
+
 export type FakePortalFlowType = 'payment_method_update' | 'subscription_update' | 'subscription_cancel';
 
 export type FakePortalFlow = StripeShaped<
@@ -140,7 +153,7 @@ export type FakePortalSession = StripeShaped<
   }
 >;
 
-export type FakeEventObject = FakeCustomer | FakeTaxId | FakePaymentMethod | FakeSubscription | FakeInvoice | FakePortalSession;
+export type FakeEventObject = FakeCustomer | FakeTaxId | FakePaymentMethod | FakeSubscription | FakeInvoice | FakePortalSession | FakeCreditNote;
 
 export type FakeEvent = StripeShaped<
   Stripe.Event,

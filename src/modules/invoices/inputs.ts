@@ -63,3 +63,19 @@ export const staffMarkPaidInput = z.object({
   invoiceId: z.string().min(1).max(100),
   reference: z.string().trim().max(200, 'At most 200 characters.').optional().transform((r) => r || undefined),
 });
+
+export const invoiceIdInput = z.object({ invoiceId: z.string().min(1).max(256) });
+
+/** `?revision=N` picks an issued version of the PDF; without it, the latest. */
+export const invoicePdfInput = invoiceIdInput.extend({ revision: z.coerce.number<string>().int().positive().max(10_000).optional() });
+
+/** `POST /api/account/invoices/{id}/corrections` `{}`: reissue with the bill-to details on file now. */
+export const correctionRequestInput = invoiceIdInput;
+
+export const correctionStatuses = ['issued', 'awaiting_approval', 'ticket', 'completed'] as const;
+
+export const correctionIdInput = z.object({ correctionId: z.string().min(1).max(256) });
+
+/** `GET /api/admin/invoice-corrections?status=` */
+export const staffCorrectionsInput = z.object({ status: z.enum(correctionStatuses).optional() });
+export type StaffCorrectionsQuery = z.infer<typeof staffCorrectionsInput>;

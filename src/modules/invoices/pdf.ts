@@ -23,6 +23,8 @@ export type InvoicePdfInput = {
   amountPaid: bigint;
   /** Printed at the bottom, e.g. contract terms. */
   note?: string | null;
+  /** Printed prominently under the header: which revision this copy is, and what it replaces. */
+  notices?: string[];
 };
 
 type Doc = PDFKit.PDFDocument;
@@ -61,6 +63,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
   const invoice = printableInvoice(input);
 
   let y = drawHeader(doc, invoice);
+  y = drawNotices(doc, invoice.notices ?? [], y);
   y = drawBillTo(doc, invoice.billTo, y + 28);
   y = drawLines(doc, invoice, y + 28);
   y = drawTotals(doc, invoice, y + 16);
@@ -119,6 +122,17 @@ function drawMarker(doc: Doc, marker: { label: string; color: string }, right: n
   doc.roundedRect(right - width, y, width, height, 3).lineWidth(1.5).strokeColor(marker.color).stroke();
   doc.fillColor(marker.color).text(marker.label, right - width + 8, y + 5, { lineBreak: false });
   return y + height;
+}
+
+const NOTICE_COLOR = '#b45309';
+
+function drawNotices(doc: Doc, notices: string[], y: number): number {
+  const { left, right } = bounds(doc);
+  for (const notice of notices) {
+    doc.font(BOLD).fontSize(10).fillColor(NOTICE_COLOR).text(notice, left, y + 14, { width: right - left });
+    y = doc.y;
+  }
+  return y;
 }
 
 function drawBillTo(doc: Doc, billTo: InvoiceParty, y: number): number {
@@ -280,6 +294,7 @@ function printableInvoice(input: InvoicePdfInput): InvoicePdfInput {
     billTo: printableParty(input.billTo),
     lines: input.lines.map((line) => ({ ...line, description: printable(line.description) })),
     note: input.note ? printable(input.note) : null,
+    notices: (input.notices ?? []).map(printable),
   };
 }
 

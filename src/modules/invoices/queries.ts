@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { MAX_INVOICES_PER_ARCHIVE } from '@config/billing';
 import { billingForScreen, billingWithFirstSync } from '@/modules/stripe-sync/service';
 import { permits } from '@/platform/actions/authorize';
 import { defineQuery } from '@/platform/actions/define-query';
 import { invoiceArchive, invoicePdf } from './documents';
-import { invoiceRangeInput } from './inputs';
+import { invoiceIdInput, invoicePdfInput, invoiceRangeInput } from './inputs';
 import { getInvoice, listInvoices, type InvoiceDetail, type InvoiceSummary } from './read';
 
-const invoiceIdInput = z.object({ invoiceId: z.string().min(1).max(256) });
 
 /** The invoices issued in the range (`GET /api/account/invoices`); a Stripe customer's first look fetches them. */
 export const invoicesQuery = defineQuery({
@@ -28,8 +26,8 @@ export const invoiceQuery = defineQuery({
 
 export const invoicePdfQuery = defineQuery({
   name: 'invoices.read',
-  input: invoiceIdInput,
-  run: ({ db, organizationId }, { invoiceId }) => invoicePdf(db, organizationId, invoiceId),
+  input: invoicePdfInput,
+  run: ({ db, organizationId }, { invoiceId, revision }) => invoicePdf(db, organizationId, invoiceId, revision),
 });
 
 /** The PDFs of the range as one ZIP, named after the range. */

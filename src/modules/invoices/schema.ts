@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organization } from '@/platform/tenancy/schema';
 
 export type InvoiceLine = {
@@ -56,4 +56,58 @@ export const invoice = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('invoice_org_number_idx').on(t.organizationId, t.number), index('invoice_org_issued_idx').on(t.organizationId, t.issuedAt)],
+);
+
+/**
+ * The bill-to details each issued version of an invoice carried. Revision 1 is the original, written
+ * with the first correction; the invoice row's `billTo` is always the latest revision's.
+ */
+export const invoiceRevision = pgTable(
+  'invoice_revision',
+  {
+    id: text('id').primaryKey(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoice.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    billTo: jsonb('bill_to').$type<BillTo>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('invoice_revision_invoice_revision_idx').on(t.invoiceId, t.revision)],
+);
+
+export type CorrectionStatus = 'issued' | 'awaiting_approval' | 'ticket' | 'completed';
+
+/**
+ * A customer's request to reissue an invoice with the bill-to details on file. A Stripe invoice's
+ * request waits for a lead; once approved, the credit note and the new invoice are recorded here.
+ */
+export const invoiceCorrection = pgTable(
+  'invoice_correction',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoice.id, { onDelete: 'cascade' }),
+    status: text('status').$type<CorrectionStatus>().notNull(),
+    requestedByUserId: text('requested_by_user_id'),
+    billToBefore: jsonb('bill_to_before').$type<BillTo>(),
+    billToAfter: jsonb('bill_to_after').$type<BillTo>().notNull(),
+    changedFields: jsonb('changed_fields').$type<string[]>().notNull(),
+    revision: integer('revision'),
+    ticketId: text('ticket_id'),
+    approvedByStaffId: text('approved_by_staff_id'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    creditNoteId: text('credit_note_id'),
+    replacementStripeInvoiceId: text('replacement_stripe_invoice_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('invoice_correction_org_idx').on(t.organizationId, t.createdAt), index('invoice_correction_status_idx').on(t.status, t.createdAt)],
 );

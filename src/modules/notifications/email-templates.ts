@@ -95,6 +95,29 @@ const notices: Partial<Record<EventType, (facts: MailFacts) => Notice>> = {
       link: { label: 'Update card', path: '/account/billing' },
     };
   },
+  'invoice_correction.requested': ({ event, organizationName }) => ({
+    subject: `Your request to correct invoice ${str(event.payload, 'number')} was received`,
+    lines: [
+      `The support team reviews the request to reissue invoice ${str(event.payload, 'number')} of ${organizationName} with the billing details on file.`,
+      'Once approved, the invoice is credited in full and a new invoice with the current details is issued; we let you know.',
+    ],
+    link: { label: 'Open the invoice', path: `/account/invoices/${encodeURIComponent(str(event.payload, 'invoiceId'))}` },
+  }),
+  'invoice_correction.issued': ({ event, organizationName }) => ({
+    subject: `A corrected copy of invoice ${str(event.payload, 'number')} was issued`,
+    lines: [
+      `Invoice ${str(event.payload, 'number')} of ${organizationName} was reissued with the billing details on file (revision ${str(event.payload, 'revision')}). The amounts did not change.`,
+      'The earlier version stays available on the invoice, marked superseded.',
+    ],
+    link: { label: 'Download the corrected copy', path: `/account/invoices/${encodeURIComponent(str(event.payload, 'invoiceId'))}` },
+  }),
+  'invoice_correction.completed': ({ event, organizationName }) => ({
+    subject: `Invoice ${str(event.payload, 'number')} was reissued with your current details`,
+    lines: [
+      `Invoice ${str(event.payload, 'number')} of ${organizationName} was credited in full and replaced by a new invoice made out to the billing details on file. The amounts did not change.`,
+    ],
+    link: { label: 'Open Invoices', path: '/account/invoices' },
+  }),
   'ticket.staff_replied': ({ event }) => ({
     subject: `Re: ${str(event.payload, 'subject')} [#${str(event.payload, 'number')}]`,
     lines: [`Support (${str(event.payload, 'staffName')}) replied to your ticket #${str(event.payload, 'number')}:`, str(event.payload, 'body'), 'Reply in the portal, or mark the ticket as solved there if this answers it.'],

@@ -24,6 +24,8 @@ function invoiceLink(invoiceId: string | null): string {
   return invoiceId ? `/account/invoices/${encodeURIComponent(invoiceId)}` : '/account/invoices';
 }
 
+const invoiceRef = (number: string | null) => (number ? `invoice ${number}` : 'an invoice');
+
 function invoiceName(number: string | null): string {
   return number ? `Invoice ${number}` : 'An invoice';
 }
@@ -59,6 +61,17 @@ const presenters: Presenters = {
     title: '',
     body: `The payment for ${d.number ? `invoice ${d.number}` : 'an invoice'} of ${formatMoney(d.total, d.currency)} failed. Update the card on Billing to avoid an interruption.`,
     link: '/account/billing',
+  }),
+  'invoice_correction.requested': (d) => ({
+    title: '',
+    body: `Your request to correct the billing details on ${invoiceRef(d.number)} awaits approval by the support team.`,
+    link: invoiceLink(d.invoiceId),
+  }),
+  'invoice_correction.issued': (d) => ({ title: '', body: `A corrected copy of ${invoiceRef(d.number)} (revision ${d.revision}) was issued with the billing details on file.`, link: invoiceLink(d.invoiceId) }),
+  'invoice_correction.completed': (d) => ({
+    title: '',
+    body: `${invoiceName(d.number)} was credited in full and replaced by a new invoice with the billing details on file.`,
+    link: '/account/invoices',
   }),
   'ticket.staff_replied': (d) => ({
     title: `Support replied to ticket #${d.number}`,

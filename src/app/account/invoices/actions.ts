@@ -1,7 +1,7 @@
 'use server';
 
 import { invoiceQuery } from '@/modules/invoices/queries';
-import { reportPayment } from '@/modules/invoices/service';
+import { reportPayment, requestInvoiceCorrection } from '@/modules/invoices/service';
 import type { Actor } from '@/platform/actions/actor';
 import { executeQuery } from '@/platform/actions/execute-query';
 import { formAction, formObject } from '@/platform/actions/form-action';
@@ -25,4 +25,16 @@ export const reportPaymentAction = formAction(reportPayment, {
   },
   revalidate: [['/account/invoices', 'layout']],
   success: ({ invoice }) => `Thank you. We’ll confirm your payment of ${formatMoney(invoice.paymentReport!.amount, invoice.currency)} once it arrives.`,
+});
+
+const correctionOutcome: Record<string, string> = {
+  issued: 'A corrected copy was issued. Download it below.',
+  awaiting_approval: 'Your request was sent. The support team approves it, then you get the corrected invoice by email.',
+  ticket: 'This correction needs a person: we opened a support ticket for you.',
+};
+
+/** "Correct billing details on this invoice", confirmed in a dialog. */
+export const requestCorrectionAction = formAction(requestInvoiceCorrection, {
+  revalidate: [['/account/invoices', 'layout']],
+  success: ({ correction }) => correctionOutcome[correction.status] ?? 'Your request was sent.',
 });

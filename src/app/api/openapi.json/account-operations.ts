@@ -4,7 +4,7 @@ import { profileInput } from '@/modules/account/inputs';
 import { createKeyInput, rotateKeyInput } from '@/modules/api-keys/inputs';
 import { auditQuery } from '@/modules/audit/service';
 import { addTaxIdInput, billingDetailsInput, portalSessionInput as billingPortalInput } from '@/modules/billing/inputs';
-import { invoiceRangeInput, reportPaymentInput } from '@/modules/invoices/inputs';
+import { correctionRequestInput, invoicePdfInput, invoiceRangeInput, reportPaymentInput } from '@/modules/invoices/inputs';
 import { markReadInput, notificationsQueryInput, preferencesInput } from '@/modules/notifications/inputs';
 import { acceptInput, changeRoleInput, inviteInput, memberIdInput } from '@/modules/team/inputs';
 import { rangeInput } from '@/modules/usage/inputs';
@@ -296,9 +296,34 @@ export const accountOperations: OperationSpec[] = [
     summary: 'An invoice’s PDF',
     auth: session,
     pathParams: id('invoice'),
-    success: { status: 200, description: 'The PDF (contract invoices are rendered by the portal).', mediaType: 'application/pdf' },
+    query: invoicePdfInput,
+    success: { status: 200, description: 'The PDF (contract invoices are rendered by the portal); by default its latest revision.', mediaType: 'application/pdf' },
     extraResponses: [{ status: 302, description: 'A Stripe invoice: to Stripe’s PDF, after the ownership check.' }],
-    errors: ['forbidden', 'not_found', 'upstream_unavailable'],
+    errors: ['forbidden', 'not_found', 'validation_failed', 'upstream_unavailable'],
+  },
+  {
+    method: 'get',
+    path: '/api/account/invoices/{id}/revisions',
+    tag: 'Invoices',
+    summary: 'The issued versions of an invoice',
+    description: 'Revision 1 is the original; each correction adds one. All but the latest are superseded.',
+    auth: session,
+    pathParams: id('invoice'),
+    success: { status: 200, description: 'The revisions, oldest first.', data: data.revisionsData },
+    errors: ['forbidden', 'not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/account/invoices/{id}/corrections',
+    tag: 'Invoices',
+    summary: 'Reissue an invoice with the bill-to details on file now',
+    description:
+      'A contract invoice within the rules gets a corrected revision at once (`issued`); a Stripe invoice waits for a lead’s approval (`awaiting_approval`), then is credited and replaced; a request outside the rules (too old, a field that needs a person) becomes a support ticket (`ticket`). Amounts never change.',
+    auth: session,
+    pathParams: id('invoice'),
+    body: { schema: correctionRequestInput, fromPath: ['invoiceId'] },
+    success: { status: 201, description: 'The correction.', data: data.correctionData },
+    errors: ['forbidden', 'not_found', 'conflict'],
   },
   {
     method: 'get',

@@ -37,6 +37,25 @@ const invoiceSummary = z.object({
 export const invoiceData = z.object({ invoice: invoiceSummary });
 export const invoicesData = z.object({ invoices: z.array(invoiceSummary) });
 
+const billTo = z.object({
+  companyName: z.string(),
+  billingEmail: z.string().nullable(),
+  addressLines: z.array(z.string()),
+  taxIds: z.array(z.object({ type: z.string(), value: z.string() })),
+});
+export const correctionData = z.object({
+  correction: z.object({
+    id: z.string(),
+    invoiceId: z.string(),
+    status: z.enum(['issued', 'awaiting_approval', 'ticket', 'completed']).describe('`completed`: a Stripe invoice credited and replaced, after a lead approved.'),
+    revision: z.int().optional().describe('The corrected copy issued (contract invoices).'),
+    ticketId: z.string().optional().describe('The support ticket a request outside the rules became.'),
+  }),
+});
+export const revisionsData = z.object({
+  revisions: z.array(z.object({ revision: z.int(), createdAt: time, superseded: z.boolean(), billTo }).describe('Oldest first; revision 1 is the original.')),
+});
+
 export const verifyKeyData = z.union([
   z.object({ valid: z.literal(true), keyId: z.string(), organization: z.object({ id: z.string(), externalId: z.string().nullable() }), scopes: z.array(z.string()), expiresAt: nullableTime }),
   z.object({ valid: z.literal(false), reason: z.enum(['not_found', 'revoked', 'expired', 'insufficient_scope']) }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { staffMarkPaidInput } from '@/modules/invoices/inputs';
+import { correctionIdInput, staffCorrectionsInput, staffMarkPaidInput } from '@/modules/invoices/inputs';
 import type { OperationSpec } from '@/platform/http/openapi/operation';
-import { invitationData, invoiceData } from './responses';
+import { correctionData, invitationData, invoiceData } from './responses';
 
 const staffSession = { type: 'staffSession' } as const;
 const id = (what: string) => ({ id: { description: `The ${what}’s id.` } });
@@ -22,6 +22,41 @@ const syncData = z.object({ sync: z.object({ organizationId: z.string(), parts: 
 
 /** What the support team does for a customer from the console. */
 export const staffActionOperations: OperationSpec[] = [
+  {
+    method: 'get',
+    path: '/api/admin/invoice-corrections',
+    tag: 'Staff console',
+    summary: 'Customers’ requests to correct an issued invoice, newest first',
+    auth: staffSession,
+    query: staffCorrectionsInput,
+    success: {
+      status: 200,
+      description: 'The corrections, each with its customer and invoice.',
+      data: z.object({
+        corrections: z.array(
+          correctionData.shape.correction.extend({
+            organization: z.object({ id: z.string(), name: z.string() }),
+            invoice: z.object({ number: z.string().nullable(), provider: z.string() }),
+            changedFields: z.array(z.string()),
+            approvedAt: z.iso.datetime().nullable(),
+          }),
+        ),
+      }),
+    },
+    errors: ['validation_failed'],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/invoice-corrections/{id}/approve',
+    tag: 'Staff console',
+    summary: 'Approve a Stripe invoice’s correction (lead)',
+    description: `Stripe issues a credit note for the full amount of the invoice and a new invoice with the customer’s details on file now, linked by metadata. Idempotent: approving again, or retrying after a failure, creates nothing more. Refused (409) while the customer’s new details are still being pushed to Stripe. ${audited}`,
+    auth: staffSession,
+    pathParams: id('correction'),
+    body: { schema: correctionIdInput, fromPath: ['correctionId'] },
+    success: { status: 200, description: 'The correction, completed.', data: correctionData },
+    errors: ['not_found', 'conflict', 'upstream_unavailable'],
+  },
   {
     method: 'post',
     path: '/api/admin/invoices/{id}/mark-paid',

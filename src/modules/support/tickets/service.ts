@@ -6,3 +6,5 @@ export { deflectedTickets, staffThread, ticketActionsFor, ticketQueue, type Queu
 export { ticketsOlderThan } from './timeline-history';
 export { staffQueueInput, ticketStatuses, type TicketStatus } from './inputs';
 export type { MessageView, StaffMessageView, TicketView } from './view';
+export { ticketRef } from './actions';
+export { fileTicket, type NewTicket } from './store';

@@ -16,6 +16,8 @@ export type NewTicket = {
   requesterName: string | null;
   source: 'portal' | 'host';
   attemptId: string | null;
+  /** False for a ticket the portal itself files because its own screen could not do it (no auto-answer). */
+  autoAnswer?: boolean;
 };
 
 /** The text of the auto-answer for a category with a portal screen; null when it stays with a person. */
@@ -30,10 +32,10 @@ export function autoAnswerOf(category: string | null): string | null {
  * organization are numbered one after the other (1, 2, …). A category the portal can answer gets the
  * auto-answer at once, and the ticket waits on the customer until they dismiss it or solve it.
  */
-export async function fileTicket(tx: Db, values: NewTicket): Promise<{ ticket: TicketRow; autoAnswered: boolean }> {
+export async function fileTicket(tx: Db, { autoAnswer: answerable = true, ...values }: NewTicket): Promise<{ ticket: TicketRow; autoAnswered: boolean }> {
   if (!(await lockOrganization(tx, values.organizationId))) throw notFound('Organization');
   const [last] = await tx.select({ n: max(tickets.number) }).from(tickets).where(eq(tickets.organizationId, values.organizationId));
-  const autoAnswer = autoAnswerOf(values.category);
+  const autoAnswer = answerable ? autoAnswerOf(values.category) : null;
   const now = new Date();
   const [ticket] = await tx
     .insert(tickets)

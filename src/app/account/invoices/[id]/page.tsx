@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { invoiceScreenQuery } from '@/modules/invoices/queries';
+import { correctionScreenQuery } from '@/modules/invoices/service';
 import { InvoiceStatus } from '@/modules/invoices/ui/invoice-status';
 import { readPage } from '@/platform/actions/read-page';
 import { requirePortalSession } from '@/platform/auth/current';
@@ -8,6 +9,7 @@ import { buttonClassName } from '@/ui/button';
 import { formatDate } from '@/ui/date';
 import { formatMoney } from '@/ui/money';
 import { formatPeriod, invoiceName } from '../format';
+import { CorrectionSection } from './correction-section';
 import { InvoiceLines } from './invoice-lines';
 import { PaymentReportNotice } from './payment-report-notice';
 import { ReportPaymentForm } from './report-payment-form';
@@ -21,6 +23,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const read = await readPage(invoiceScreenQuery, { invoiceId: (await params).id });
   if (read.status !== 'ok') notFound();
   const { invoice, canReportPayment: canReport } = read.data;
+  const correction = await readPage(correctionScreenQuery, { invoiceId: invoice.id });
   const name = invoiceName(invoice);
 
   return (
@@ -76,6 +79,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </ul>
       </section>
       <InvoiceLines invoice={invoice} />
+      {correction.status === 'ok' ? <CorrectionSection invoice={invoice} screen={correction.data} /> : null}
       {canReport ? <ReportPaymentForm invoice={invoice} today={new Date().toISOString().slice(0, 10)} /> : null}
     </div>
   );
