@@ -4,6 +4,7 @@ import { accountOperations } from './account-operations';
 import { adminOperations } from './admin-operations';
 import { feedbackOperations } from './feedback-operations';
 import { helpOperations } from './help-operations';
+import { rolloutOperations } from './rollout-operations';
 import { hostOperations } from './host-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
 import { staffActionOperations } from './staff-action-operations';
@@ -50,7 +51,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...rolloutOperations],
   });
   return document;
 }
