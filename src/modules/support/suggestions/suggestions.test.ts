@@ -12,6 +12,8 @@ import { answerAttemptFeedback, resolveAttempt } from './actions';
 import { isHoldout } from './holdout';
 import { suggest, suggestionsQuery } from './queries';
 import { suggestScreens } from './screens';
+import { seedStaff } from '../../../../tests/support/staff-fixtures';
+import { switchSection } from '@/modules/rollout/service';
 import { sections } from '@config/sections';
 
 const t = useTestDatabase();
@@ -100,6 +102,26 @@ describe('help articles by full-text search', () => {
     await article({ slug: 'a', title: 'Card', body: 'card' });
     expect((await suggest(t.db, userActor(owner), '   !!! ')).articles).toEqual([]);
     expect((await suggest(t.db, userActor(owner), `card' & | ! ( <-> :* "x`)).articles).toHaveLength(1);
+  });
+});
+
+describe('the rollout', () => {
+  it('suggests no screen and no article of a section not rolled out to the asker’s organization', async () => {
+    const listed = await seedOrg(t.db, { role: 'owner' });
+    const other = await seedOrg(t.db, { role: 'owner' });
+    await article({ slug: 'rollout-card', title: 'Update the card you pay with', body: 'Change the credit card under Billing.' });
+    const lead = await seedStaff(t.db, 'lead');
+    await executeAction(lead, switchSection, { section: 'billing', mode: 'allowlist', organizations: [listed.organizationId] }, { db: t.db });
+    try {
+      const shown = await suggest(t.db, userActor(listed), CARD_QUESTION);
+      expect(shown.screens[0]).toMatchObject({ category: 'card' });
+      expect(shown.articles.map((a) => a.slug)).toEqual(['rollout-card']);
+      const hidden = await suggest(t.db, userActor(other), CARD_QUESTION);
+      expect(hidden.screens.filter((s) => s.path.startsWith('/account/billing'))).toEqual([]);
+      expect(hidden.articles).toEqual([]);
+    } finally {
+      await executeAction(lead, switchSection, { section: 'billing', mode: 'on' }, { db: t.db });
+    }
   });
 });
 

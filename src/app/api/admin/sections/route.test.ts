@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listStaffAuditEntries, staffAuditQuery } from '@/modules/audit/service';
-import { closeBus } from '@/platform/pubsub/bus';
 import { signedInStaff } from '../../../../../tests/support/staff-fixtures';
 import { seedOrg, useTestDatabase } from '../../../../../tests/support/test-db';
 import { PATCH } from './[section]/route';
@@ -40,7 +39,6 @@ beforeAll(async () => {
   lead = (await signedInStaff(t.db, 'lead')).cookie;
   customer = (await seedOrg(t.db, { name: 'Allowlisted Ltd' })).organizationId;
 });
-afterAll(closeBus);
 
 describe('/api/admin/sections', () => {
   it('lists every section but Account, on until switched', async () => {
