@@ -11,10 +11,11 @@ import { staffHandoffSignIn } from '../support/e2e-staff';
 const ROLLOUT = '/admin/rollout';
 const signedOut = { storageState: { cookies: [], origins: [] } };
 const contexts: BrowserContext[] = [];
-let lead: Page | undefined;
+
+type Customer = { page: Page; organization: string };
 
 /** A new host customer (owner of a new organization), signed in in a browser of their own. */
-async function customerIn(browser: Browser, tag: string): Promise<{ page: Page; organization: string }> {
+async function customerIn(browser: Browser, tag: string): Promise<Customer> {
   const customer = newHostCustomer(tag);
   const context = await browser.newContext(signedOut);
   contexts.push(context);
@@ -25,20 +26,32 @@ async function customerIn(browser: Browser, tag: string): Promise<{ page: Page; 
 }
 
 test.afterAll(async () => {
-  if (lead) {
-    const restored = await lead.request.patch('/api/admin/sections/team', { data: { mode: 'on' }, headers: { Origin: E2E_BASE_URL } });
-    expect(restored.status(), await restored.text()).toBe(200);
-  }
   for (const context of contexts) await context.close();
 });
+
+/** Team back on for every customer, through the API as the lead of `page`. */
+async function restoreTeam(page: Page): Promise<void> {
+  const restored = await page.request.patch('/api/admin/sections/team', { data: { mode: 'on' }, headers: { Origin: E2E_BASE_URL } });
+  expect(restored.status(), await restored.text()).toBe(200);
+}
 
 test('a lead switches Team to an allowlist of one customer: that customer sees Team, another does not', async ({ page, browser }) => {
   const listed = await customerIn(browser, 'rollout-listed');
   const other = await customerIn(browser, 'rollout-other');
   for (const customer of [listed, other]) await expect(new AccountShell(customer.page).sectionLink('Team')).toBeVisible();
 
-  lead = page;
   await staffHandoffSignIn(page, 'lead', ROLLOUT);
+  try {
+    await switchTeamToAllowlist(page, listed);
+    await expectTeamShownTo(listed);
+    await expectTeamHiddenFrom(other);
+  } finally {
+    await restoreTeam(page);
+  }
+});
+
+/** On the rollout page: Team to an allowlist of the one customer, confirmed. */
+async function switchTeamToAllowlist(page: Page, listed: Customer): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Rollout' })).toBeVisible();
   const team = page.getByRole('region', { name: 'Team', exact: true });
   await expect(team.getByText('On for every customer')).toBeVisible();
@@ -63,15 +76,19 @@ test('a lead switches Team to an allowlist of one customer: that customer sees T
   await confirm.getByRole('button', { name: 'Switch' }).click();
   await expect(team.getByText(`Allowlist: ${listed.organization}`)).toBeVisible();
   await expect(team.getByText(/^Launched /)).toBeVisible();
+}
 
-  // The listed customer keeps Team: in the navigation, its page, its JSON route.
+/** The listed customer keeps Team: in the navigation, its page, its JSON route. */
+async function expectTeamShownTo(listed: Customer): Promise<void> {
   const shown = new AccountShell(listed.page);
   await listed.page.reload();
   await shown.goTo('Team', '/account/team');
   await expect(listed.page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
   expect((await listed.page.request.get('/api/account/team')).status()).toBe(200);
+}
 
-  // The other customer: gone from the navigation, the page and the JSON route not found.
+/** Another customer: Team gone from the navigation, its page and JSON route not found. */
+async function expectTeamHiddenFrom(other: Customer): Promise<void> {
   const hidden = new AccountShell(other.page);
   await other.page.reload();
   await hidden.openNavigation();
@@ -82,7 +99,7 @@ test('a lead switches Team to an allowlist of one customer: that customer sees T
   const api = await other.page.request.get('/api/account/team');
   expect(api.status()).toBe(404);
   expect(await api.json()).toMatchObject({ success: false, error: { code: 'not_found' } });
-});
+}
 
 test('an agent cannot open the rollout page; on a phone the page fits its width', async ({ page, browser }) => {
   await staffHandoffSignIn(page, 'agent', '/admin');
