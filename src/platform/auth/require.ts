@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { assertSameOrigin } from '../http/origin';
+import { routePathOf } from '../http/portal-path';
 import { notFound, unauthorized } from '../http/errors';
 import { isPathOpenFor } from '../config/sections';
 import { actorOf, currentPerson, getPortalSession } from './current';
@@ -14,7 +15,7 @@ export async function requireBrowserSession(request: Request): Promise<{ session
   assertSameOrigin(request);
   const session = await getPortalSession();
   if (!session) throw unauthorized();
-  if (!(await isPathOpenFor(new URL(request.url).pathname, session.organization.id))) throw notFound('Route');
+  if (!(await isPathOpenFor(routePathOf(request.url), session.organization.id))) throw notFound('Route');
   return { session, actor: (await actorOf(session))!, headers: await headers() };
 }
 
