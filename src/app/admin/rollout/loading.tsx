@@ -1,5 +1,0 @@
-import { PageLoading } from '@/ui/spinner';
-
-export default function Loading() {
-  return <PageLoading />;
-}
