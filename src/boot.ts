@@ -3,6 +3,7 @@ import { createApiServer } from './api-server';
 import { registerChannels } from './channels';
 import { flushKeyUses } from './modules/api-keys/service';
 import { failAbandonedImports } from './modules/inbox-audit/runner';
+import { installRolloutGate } from './modules/rollout/service';
 import { retryFailedEvents } from './modules/stripe-sync/service';
 import { DEMO_PASSWORD, DEMO_SIGN_IN, demoAccountsExist, demoDataWanted, seedIfEmpty } from './modules/demo/service';
 import { getConfig } from './platform/config';
@@ -20,6 +21,7 @@ import { portalUrlFor } from './platform/http/portal-url';
 const STRIPE_RETRY_INTERVAL_MS = 60_000;
 
 export async function boot(): Promise<void> {
+  installRolloutGate(); // before the first request: customer routes ask it
   const config = getConfig();
   const started = Date.now();
   const { db, kind } = await getDatabase();

@@ -8,6 +8,7 @@ import { account, session, user } from '@/platform/auth/schema';
 import { findSession, resolvePortalSession, type PortalSession } from '@/platform/auth/session';
 import { closeDb, useDatabase } from '@/platform/db/client';
 import { openPglite, openPostgres } from '@/platform/db/open';
+import { closeBus } from '@/platform/pubsub/bus';
 import type { DatabaseHandle, Db } from '@/platform/db/types';
 import { membership, organization } from '@/platform/tenancy/schema';
 import '../setup/context';
@@ -66,6 +67,7 @@ export function useTestDatabase(): { readonly db: Db; readonly handle: TestDatab
     useDatabase(handle);
   });
   afterAll(async () => {
+    await closeBus(); // its listener (the rollout's cache holds one) is a connection to this database
     await closeDb();
   });
   return {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { executeAction } from '@/platform/actions/execute';
 import { executeQuery } from '@/platform/actions/execute-query';
 import { AppError } from '@/platform/http/errors';
-import { seedOrg, userActor, useTestDatabase } from '../../../tests/support/test-db';
+import { seedStaff } from '../../../tests/support/staff-fixtures';
+import { seedOrg, userActor, useTestDatabase, type SeededOrg } from '../../../tests/support/test-db';
+import { switchSection } from '@/modules/rollout/service';
 import { voteOnHelpArticle } from './actions';
 import { demoArticles } from './demo-articles';
 import { helpQuery } from './queries';
@@ -46,6 +48,16 @@ describe('the help a reader gets', () => {
     expect(found.articles.map((a) => a.id)).toEqual([tax]);
     expect(found.articles[0]!.html).toContain('Tax IDs show on invoices.');
     expect(found.articles[0]!.html).not.toContain('script');
+  });
+
+  it('shows no article of a section that is not rolled out to the reader’s organization', async () => {
+    const listed = await seedOrg(t.db);
+    const other = await seedOrg(t.db);
+    await article({ slug: 'rollout-invite', section: 'team', title: 'Invite people' });
+    await executeAction(await seedStaff(t.db, 'lead'), switchSection, { section: 'team', mode: 'allowlist', organizations: [listed.organizationId] }, { db: t.db });
+    const slugs = async (reader: SeededOrg) => (await executeQuery(userActor(reader), helpQuery, { section: 'team' }, { db: t.db })).articles.map((a) => a.slug);
+    expect(await slugs(listed)).toContain('rollout-invite');
+    expect(await slugs(other)).toEqual([]);
   });
 
   it('refuses an unknown section (422)', async () => {

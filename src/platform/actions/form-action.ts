@@ -5,7 +5,8 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import type { FormState } from '@/ui/form-state';
 import { currentActor, currentPerson } from '../auth/current';
 import { currentStaff } from '../auth/staff-session';
-import { AppError } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
+import { isPathOpenFor } from '../config/sections';
 import { requestIdOf } from '../http/request-meta';
 import { logError } from '../logging/error-line';
 import type { Actor } from './actor';
@@ -65,9 +66,17 @@ export type FormOptions<R> = {
 
 const CUSTOMER_PAGE = '/admin/customers';
 
+/** A member's form on a page of a section not rolled out to their organization is not found, like the page. */
+async function memberOf(): Promise<Actor | null> {
+  const actor = await currentActor();
+  const page = (await headers()).get('x-deflect-path');
+  if (actor?.organizationId && page && !(await isPathOpenFor(page.split('?')[0]!, actor.organizationId))) throw notFound('Page');
+  return actor;
+}
+
 async function formActor(options: Pick<FormOptions<unknown>, 'asPerson' | 'asStaff'>, formData: FormData): Promise<Actor | null> {
   if (options.asPerson) return currentPerson();
-  if (!options.asStaff) return currentActor();
+  if (!options.asStaff) return memberOf();
   const staff = await currentStaff();
   const customer = formData.get('organizationId');
   return staff && typeof customer === 'string' && customer ? { ...staff, organizationId: customer } : staff;

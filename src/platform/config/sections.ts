@@ -40,3 +40,26 @@ export function isSwitchedOff(path: string): boolean {
   const section = sectionOfPath(path);
   return section !== undefined && !isSectionEnabled(section.id);
 }
+
+/** Whether a section is shown to an organization, below DISABLED_SECTIONS: the rollout's rule. */
+export type SectionRollout = (sectionId: string, organizationId: string) => Promise<boolean>;
+
+// On globalThis: installed once at start (src/boot.ts), asked from any of Next's bundles.
+const rolloutSlot = Symbol.for('deflect.sectionRollout');
+const rolloutHolder = globalThis as unknown as Record<symbol, SectionRollout | undefined>;
+
+/** The rollout module's rule, asked by the customer gates below; until installed every section is on. */
+export function installSectionRollout(rollout: SectionRollout | undefined): void {
+  rolloutHolder[rolloutSlot] = rollout;
+}
+
+/**
+ * Whether the organization may open a page or JSON route: outside every section, or in one that is
+ * switched on and rolled out to it. Asked once the customer's session is known.
+ */
+export async function isPathOpenFor(path: string, organizationId: string): Promise<boolean> {
+  const section = sectionOfPath(path);
+  if (!section) return true;
+  const rollout = rolloutHolder[rolloutSlot];
+  return isSectionEnabled(section.id) && (!rollout || (await rollout(section.id, organizationId)));
+}

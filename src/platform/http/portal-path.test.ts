@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { internalPath, normalizeBasePath, portalPath, publicPath, ROOT_SEGMENTS } from './portal-path';
+import { internalPath, normalizeBasePath, portalPath, publicPath, ROOT_SEGMENTS, routePathOf } from './portal-path';
 
 describe('normalizeBasePath', () => {
   it('takes no base path, or one path with its trailing slash dropped', () => {
@@ -77,4 +77,12 @@ it('ROOT_SEGMENTS names exactly the root routes of src/app', () => {
       return /^(icon|favicon|apple-icon)\./.test(entry.name) ? [entry.name] : [];
     });
   expect([...routes(app), '_next'].sort()).toEqual([...ROOT_SEGMENTS].sort());
+});
+
+describe('routePathOf', () => {
+  it('gives a JSON route’s route-tree path with or without the base path in the URL', () => {
+    expect(routePathOf('http://h.example/api/account/team?x=1', '')).toBe('/api/account/team');
+    expect(routePathOf('http://h.example/account/api/account/team', '/account')).toBe('/api/account/team');
+    expect(routePathOf('http://h.example/api/account/team', '/account')).toBe('/api/account/team');
+  });
 });

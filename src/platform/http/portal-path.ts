@@ -77,3 +77,9 @@ export function internalPath(relative: string, base = basePath): string {
   const [pathname, rest] = splitPath(relative);
   return (pathname === '/' ? ACCOUNT : ACCOUNT + pathname) + rest;
 }
+
+/** The route-tree path of a JSON route's request URL, whether or not Next left the base path in it. */
+export function routePathOf(url: string, base = basePath): string {
+  const { pathname } = new URL(url);
+  return base && pathname.startsWith(`${base}/api/`) ? pathname.slice(base.length) : pathname;
+}

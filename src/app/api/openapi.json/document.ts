@@ -5,6 +5,7 @@ import { adminOperations } from './admin-operations';
 import { deflectionOperations } from './deflection-operations';
 import { feedbackOperations } from './feedback-operations';
 import { helpOperations } from './help-operations';
+import { rolloutOperations } from './rollout-operations';
 import { hostOperations } from './host-operations';
 import { inboxAuditOperations } from './inbox-audit-operations';
 import { notificationRuleOperations } from './notification-rule-operations';
@@ -53,7 +54,7 @@ export function openApiDocument(): OpenApiDocument {
   document ??= buildOpenApiDocument({
     info: { title: 'Deflect API', version: packageJson.version, description },
     tags,
-    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations, ...deflectionOperations, ...inboxAuditOperations],
+    operations: [...hostOperations, ...webhookOperations, ...accountOperations, ...supportSuggestionOperations, ...ticketOperations, ...feedbackOperations, ...staffOperations, ...staffActionOperations, ...adminOperations, ...notificationRuleOperations, ...helpOperations, ...scopeOperations, ...deflectionOperations, ...inboxAuditOperations, ...rolloutOperations],
   });
   return document;
 }

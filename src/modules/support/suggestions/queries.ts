@@ -5,6 +5,7 @@ import { suggestArticles, type ArticleSuggestion } from './articles';
 import { attemptFor, recordShown, type Asker } from './attempts';
 import { suggestionsInput } from './inputs';
 import { suggestScreens } from './screens';
+import { sectionsOpenTo } from '@/modules/rollout/service';
 import type { Db } from '@/platform/db/types';
 import { supportCategories, supportCategoryIds, type SupportCategoryId } from '@config/support-categories';
 import { z } from 'zod';
@@ -19,10 +20,14 @@ export function askerOf(actor: Actor): Asker {
   return { organizationId: actor.organizationId, userId: actor.userId };
 }
 
-/** The engine: the screens and the help articles that answer the text, without any bookkeeping. */
+/**
+ * The engine: the screens and the help articles that answer the text, without any bookkeeping. Neither
+ * points into a section that is not rolled out to the asker's organization.
+ */
 export async function suggest(db: Db, actor: Actor, text: string, category?: SupportCategoryId, locale = READER_LOCALE) {
-  const screens = suggestScreens(actor, text, category);
-  const articles: ArticleSuggestion[] = await suggestArticles(db, text, locale);
+  const open = await sectionsOpenTo(askerOf(actor).organizationId);
+  const screens = suggestScreens(actor, open, text, category);
+  const articles: ArticleSuggestion[] = (await suggestArticles(db, text, locale)).filter((a) => open.has(a.section));
   return { screens, articles };
 }
 

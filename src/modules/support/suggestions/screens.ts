@@ -1,7 +1,7 @@
 import { supportCategories, type SupportCategoryId } from '@config/support-categories';
 import type { Actor } from '@/platform/actions/actor';
 import { permits } from '@/platform/actions/authorize';
-import { isSectionEnabled, sectionOfPath } from '@/platform/config/sections';
+import { sectionOfPath } from '@/platform/config/sections';
 
 export type ScreenSuggestion = { category: SupportCategoryId; title: string; path: string; why: string };
 
@@ -28,23 +28,24 @@ export function categoryScore(text: string, id: SupportCategoryId, chosen?: Supp
   return found.reduce((sum, phrase) => sum + phrase.split(/\s+/).length, 0) + (id === chosen ? CHOSEN_CATEGORY_WEIGHT : 0);
 }
 
-/** Whether the actor can use the screen: its section switched on and their role allowed in it. */
-function canOpen(actor: Actor, path: string): boolean {
+/** Whether the actor can use the screen: its section open to their organization and their role allowed in it. */
+function canOpen(actor: Actor, open: ReadonlySet<string>, path: string): boolean {
   const section = sectionOfPath(path.split('?')[0]!);
-  return !section || (isSectionEnabled(section.id) && (!section.permission || permits(actor, section.permission)));
+  return !section || (open.has(section.id) && (!section.permission || permits(actor, section.permission)));
 }
 
 /**
  * The portal screens that answer what the customer is writing, best first. A category without a screen
- * (a refund) suggests none; a screen the actor's role cannot open is not suggested.
+ * (a refund) suggests none; nor is a screen of a section not `open` to the organization (see the rollout
+ * module's `sectionsOpenTo`), or one the actor's role cannot open.
  */
-export function suggestScreens(actor: Actor, text: string, chosen?: SupportCategoryId): ScreenSuggestion[] {
+export function suggestScreens(actor: Actor, open: ReadonlySet<string>, text: string, chosen?: SupportCategoryId): ScreenSuggestion[] {
   const lower = text.toLowerCase();
   return (Object.keys(supportCategories) as SupportCategoryId[])
     .map((id) => ({ id, score: categoryScore(lower, id, chosen) }))
     .filter(({ id, score }) => score > 0 && supportCategories[id].screen !== null)
     .sort((a, b) => b.score - a.score)
     .map(({ id }) => ({ category: id, ...supportCategories[id].screen! }))
-    .filter((screen) => canOpen(actor, screen.path))
+    .filter((screen) => canOpen(actor, open, screen.path))
     .slice(0, MAX_SCREENS);
 }

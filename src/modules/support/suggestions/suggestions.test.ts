@@ -12,9 +12,13 @@ import { answerAttemptFeedback, resolveAttempt } from './actions';
 import { isHoldout } from './holdout';
 import { suggest, suggestionsQuery } from './queries';
 import { suggestScreens } from './screens';
+import { seedStaff } from '../../../../tests/support/staff-fixtures';
+import { switchSection } from '@/modules/rollout/service';
+import { sections } from '@config/sections';
 
 const t = useTestDatabase();
 const CARD_QUESTION = 'I need to change the credit card we pay with';
+const everySection = new Set(sections.map((s) => s.id));
 
 // Articles are not per organization: each test starts from none.
 beforeEach(async () => {
@@ -52,28 +56,28 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe('screen ranking', () => {
   it('puts the card screen first for the card question, deep-linked to the update-card flow', async () => {
     const owner = await seedOrg(t.db, { role: 'owner' });
-    const [first] = suggestScreens(userActor(owner), CARD_QUESTION);
+    const [first] = suggestScreens(userActor(owner), everySection, CARD_QUESTION);
     expect(first).toMatchObject({ category: 'card', title: 'Update your card', path: '/account/billing?flow=payment_method_update' });
   });
 
   it('suggests no screen for a refund, a category that stays with a person', async () => {
     const owner = await seedOrg(t.db, { role: 'owner' });
-    expect(suggestScreens(userActor(owner), 'Please refund the last payment')).toEqual([]);
-    expect(suggestScreens(userActor(owner), 'hello', 'refund')).toEqual([]);
+    expect(suggestScreens(userActor(owner), everySection, 'Please refund the last payment')).toEqual([]);
+    expect(suggestScreens(userActor(owner), everySection, 'hello', 'refund')).toEqual([]);
   });
 
   it('counts the category chosen in the form', async () => {
     const owner = await seedOrg(t.db, { role: 'owner' });
-    expect(suggestScreens(userActor(owner), 'question about our account')).toEqual([]);
-    expect(suggestScreens(userActor(owner), 'question about our account', 'invoices')[0]).toMatchObject({ category: 'invoices' });
+    expect(suggestScreens(userActor(owner), everySection, 'question about our account')).toEqual([]);
+    expect(suggestScreens(userActor(owner), everySection, 'question about our account', 'invoices')[0]).toMatchObject({ category: 'invoices' });
     const mixed = 'our invoice shows a charge'; // both invoices and charge match one word each
-    expect(suggestScreens(userActor(owner), mixed, 'charge')[0]).toMatchObject({ category: 'charge' });
-    expect(suggestScreens(userActor(owner), mixed, 'invoices')[0]).toMatchObject({ category: 'invoices' });
+    expect(suggestScreens(userActor(owner), everySection, mixed, 'charge')[0]).toMatchObject({ category: 'charge' });
+    expect(suggestScreens(userActor(owner), everySection, mixed, 'invoices')[0]).toMatchObject({ category: 'invoices' });
   });
 
   it('leaves out screens the person’s role cannot open', async () => {
     const member = await seedOrg(t.db, { role: 'member' });
-    const screens = suggestScreens(userActor(member), `${CARD_QUESTION}, and add a teammate`);
+    const screens = suggestScreens(userActor(member), everySection, `${CARD_QUESTION}, and add a teammate`);
     expect(screens.map((s) => s.category)).toEqual(['team']);
   });
 });
@@ -98,6 +102,26 @@ describe('help articles by full-text search', () => {
     await article({ slug: 'a', title: 'Card', body: 'card' });
     expect((await suggest(t.db, userActor(owner), '   !!! ')).articles).toEqual([]);
     expect((await suggest(t.db, userActor(owner), `card' & | ! ( <-> :* "x`)).articles).toHaveLength(1);
+  });
+});
+
+describe('the rollout', () => {
+  it('suggests no screen and no article of a section not rolled out to the asker’s organization', async () => {
+    const listed = await seedOrg(t.db, { role: 'owner' });
+    const other = await seedOrg(t.db, { role: 'owner' });
+    await article({ slug: 'rollout-card', title: 'Update the card you pay with', body: 'Change the credit card under Billing.' });
+    const lead = await seedStaff(t.db, 'lead');
+    await executeAction(lead, switchSection, { section: 'billing', mode: 'allowlist', organizations: [listed.organizationId] }, { db: t.db });
+    try {
+      const shown = await suggest(t.db, userActor(listed), CARD_QUESTION);
+      expect(shown.screens[0]).toMatchObject({ category: 'card' });
+      expect(shown.articles.map((a) => a.slug)).toEqual(['rollout-card']);
+      const hidden = await suggest(t.db, userActor(other), CARD_QUESTION);
+      expect(hidden.screens.filter((s) => s.path.startsWith('/account/billing'))).toEqual([]);
+      expect(hidden.articles).toEqual([]);
+    } finally {
+      await executeAction(lead, switchSection, { section: 'billing', mode: 'on' }, { db: t.db });
+    }
   });
 });
 
