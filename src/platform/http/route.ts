@@ -2,6 +2,7 @@ import { isSwitchedOff } from '../config/sections';
 import { failFromUnknown } from './envelope';
 import { notFound } from './errors';
 import { isPlausibleSegment } from './path-segments';
+import { routePathOf } from './portal-path';
 import { requestIdOf } from './request-meta';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -14,7 +15,7 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
-      if (isSwitchedOff(new URL(request.url).pathname)) throw notFound('Route');
+      if (isSwitchedOff(routePathOf(request.url))) throw notFound('Route');
       return await handler(request, context);
     } catch (error) {
       return failFromUnknown(error, requestIdOf(request.headers));
