@@ -49,7 +49,8 @@ export function adapterForHeader(header: readonly string[], source: InboxSource 
 /**
  * Reads an uploaded export into the audit's tickets, streaming: a batch of rows at a time is tagged
  * and inserted, and the audit's progress written after each batch. Bad rows are reported, never fatal;
- * only an unreadable header fails the audit.
+ * only an unreadable header fails the audit. Its writes are listed in
+ * src/platform/actions/outside-pipeline.ts: the background work of the audited upload.
  */
 export async function importAudit(db: Db, job: ImportJob): Promise<void> {
   let lastLine = 0;

@@ -40,7 +40,7 @@ export function isAbandoned(audit: { status: string; heartbeatAt: Date }, now = 
 /**
  * At start: an audit whose import stopped beating was left by a stopped process (imports run in the
  * process that received the upload), so it failed, and so did uploads as old. Another instance's
- * import, still beating, is left alone.
+ * import, still beating, is left alone. Listed in src/platform/actions/outside-pipeline.ts.
  */
 export async function failAbandonedImports(db: Db): Promise<number> {
   const failed = await db

@@ -58,4 +58,14 @@ export const writesOutsideThePipeline = [
     what: 'A contact-form visit: its attempt row created on the first suggestion call, and what each later call showed.',
     why: 'Bookkeeping of a read, once per debounced keystroke: an audit row each would drown the log. The outcomes (left for a suggestion, “did it solve it?”, a ticket sent) are audited actions.',
   },
+  {
+    file: 'src/modules/inbox-audit/import.ts',
+    what: 'An inbox audit’s import: the tickets read from the uploaded export, in batches, and the run’s progress, counts and end.',
+    why: 'The work of an audited action (staff.inbox_audits.import created the run) done after it committed, in the background: a transaction around the whole file would hold a lock for minutes and show no progress.',
+  },
+  {
+    file: 'src/modules/inbox-audit/runner.ts',
+    what: 'An import whose process stopped beating is marked failed at start.',
+    why: 'Bookkeeping of a run that died with its server: nobody’s change, and the audited upload that started it is what the log keeps.',
+  },
 ] as const;
