@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_SERVER_SECRET } from '../support/e2e-env';
 import { createHandoff, newHostCustomer, uniqueId, urlOf } from '../support/e2e-journeys';
 import { staffHandoffSignIn } from '../support/e2e-staff';
@@ -8,29 +8,33 @@ import { StaffTicket } from '../support/support-screens';
 // with the question and the public answer, without the customer's name, company, email, phone or the
 // internal note; the lead edits and publishes it, and a customer reads it in the section's help drawer.
 
+/** The host product files `count` tickets of `category` for `customer`: POST /api/v1/tickets. */
+async function fileTickets(request: APIRequestContext, customer: ReturnType<typeof newHostCustomer>, category: string, count: number, body = 'A question for support.'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const filed = await request.post('/api/v1/tickets', {
+      headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` },
+      data: { organizationExternalId: customer.organization.externalId, requester: { email: customer.user.email, name: customer.user.name }, subject: `Question ${i} for ${customer.organization.name}`, body, category },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+    ids.push(((await filed.json()) as { data: { ticket: { id: string } } }).data.ticket.id);
+  }
+  return ids;
+}
+
 test('a lead drafts a help article from a solved ticket, publishes it, and a customer reads it', async ({ browser, request }) => {
   const customer = newHostCustomer('articles');
   await createHandoff(request, customer);
-  const { name } = customer.user as { name: string };
+  const name = customer.user.name!;
   const org = customer.organization.name;
   const question = 'Our accountant needs PDF copies of every invoice from last quarter for the audit.';
-  const filed = await request.post('/api/v1/tickets', {
-    headers: { Authorization: `Bearer ${E2E_SERVER_SECRET}` },
-    data: {
-      organizationExternalId: customer.organization.externalId,
-      requester: { email: customer.user.email, name },
-      subject: `Invoices for ${org}`,
-      body: `Hi team,\n\n${question} Call me on +49 30 1234 5678 or write to ${customer.user.email}.\n\nThanks,\n${name}\n${org}`,
-      category: 'invoices',
-    },
-  });
-  expect(filed.status(), await filed.text()).toBe(201);
-  const { ticket } = ((await filed.json()) as { data: { ticket: { id: string } } }).data;
+  const message = `Hi team,\n\n${question} Call me on +49 30 1234 5678 or write to ${customer.user.email}.\n\nThanks,\n${name}\n${org}`;
+  const ticketId = (await fileTickets(request, customer, 'invoices', 1, message))[0]!;
 
   // The lead answers, leaves a note for colleagues, and solves the ticket.
   const lead = await (await browser.newContext()).newPage();
-  await staffHandoffSignIn(lead, 'lead', `/admin/tickets/${ticket.id}`);
-  await expect(lead).toHaveURL(urlOf(`/admin/tickets/${ticket.id}`));
+  await staffHandoffSignIn(lead, 'lead', `/admin/tickets/${ticketId}`);
+  await expect(lead).toHaveURL(urlOf(`/admin/tickets/${ticketId}`));
   const desk = new StaffTicket(lead);
   await expect(desk.draftArticle).toHaveCount(0);
   const note = `Customer is on the legacy plan ${uniqueId()}`;
@@ -40,10 +44,10 @@ test('a lead drafts a help article from a solved ticket, publishes it, and a cus
   await desk.reply(`Hello ${firstName},\n\n${answer}\n\nBest regards,\nSasha`, { status: 'solved' });
 
   await desk.draftArticle.click();
-  await expect(lead).toHaveURL(urlOf(`/admin/help/new?fromTicket=${ticket.id}`));
+  await expect(lead).toHaveURL(urlOf(`/admin/help/new?fromTicket=${ticketId}`));
   const form = lead.getByRole('form', { name: 'Help article' });
   await expect(form.getByLabel('Section')).toHaveValue('invoices');
-  await expect(form.getByLabel('Title')).toHaveValue('Invoices for [your company]');
+  await expect(form.getByLabel('Title')).toHaveValue('Question 1 for [your company]');
   const body = form.getByLabel('Body (Markdown)');
   const drafted = await body.inputValue();
   expect(drafted).toContain(question);
@@ -56,7 +60,7 @@ test('a lead drafts a help article from a solved ticket, publishes it, and a cus
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Slug').fill(`quarter-invoices-${id}`);
   await body.fill(`${drafted}\n\nYour accountant can also be invited as a teammate.`);
-  await form.getByLabel(/^Published/).check();
+  await form.getByRole('checkbox', { name: /^Published/ }).check();
   await form.getByRole('button', { name: 'Save article' }).click();
   await expect(lead.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(lead.getByText('Published', { exact: true })).toBeVisible();
@@ -71,4 +75,38 @@ test('a lead drafts a help article from a solved ticket, publishes it, and a cus
   await drawer.getByText(title).click();
   await expect(drawer.getByText(question)).toBeVisible();
   await expect(drawer.getByText(answer)).toBeVisible();
+});
+
+test('a lead sees a frequent category without an article and starts writing one', async ({ page, request }) => {
+  // No published Support article mentions what "Something else" is about, and five tickets arrive.
+  const customer = newHostCustomer('attention');
+  await createHandoff(request, customer);
+  await fileTickets(request, customer, 'other', 5);
+
+  await staffHandoffSignIn(page, 'lead', '/admin/help');
+  await page.getByRole('link', { name: 'Needs attention' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
+  // Votes and visits are all recent here: nothing to compare with the 30 days before.
+  await expect(page.getByText('No article’s helpful-vote rate fell')).toBeVisible();
+  await expect(page.getByText('No article’s deflection rate fell')).toBeVisible();
+  await expect(page.getByText(/^Helpful-vote rate: of the “Was this helpful\?” votes/)).toBeVisible();
+
+  const uncovered = page.getByRole('table', { name: /^Categories with many tickets/ });
+  const row = uncovered.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Something else' }) });
+  await expect(row).toContainText('Support');
+  await row.getByRole('link', { name: 'Write an article for Something else' }).click();
+  await expect(page).toHaveURL(urlOf('/admin/help/new?section=support'));
+  await expect(page.getByRole('form', { name: 'Help article' }).getByLabel('Section')).toHaveValue('support');
+});
+
+test('an agent gets no draft button on a solved ticket, and no editor', async ({ page, request }) => {
+  const customer = newHostCustomer('articles-agent');
+  await createHandoff(request, customer);
+  const [id] = await fileTickets(request, customer, 'invoices', 1);
+  await staffHandoffSignIn(page, 'agent', `/admin/tickets/${id}`);
+  const desk = new StaffTicket(page);
+  await desk.reply('Download them from the Invoices page.', { status: 'solved' });
+  await expect(desk.draftArticle).toHaveCount(0);
+  const editor = await page.goto(`/admin/help/new?fromTicket=${id}`);
+  expect(editor?.status()).toBe(404);
 });
