@@ -130,10 +130,17 @@ export class StaffTicket extends TicketThread {
     await expect(this.replyForm.getByLabel('Message')).toHaveValue('');
   }
 
-  async reply(text: string): Promise<void> {
+  /** Answers the customer; with `status`, sets it too (as "Then set status" does). */
+  async reply(text: string, { status }: { status?: 'open' | 'waiting_on_customer' | 'solved' } = {}): Promise<void> {
     await this.replyForm.getByLabel('Message').fill(text);
+    if (status) await this.replyForm.getByLabel('Then set status').selectOption(status);
     await this.replyForm.getByRole('button', { name: 'Send' }).click();
     await expect(this.page.getByText('Reply sent to the customer.')).toBeVisible();
     await expect(this.conversation.getByText(text)).toBeVisible();
+  }
+
+  /** Shown on a solved ticket to staff who write help articles. */
+  get draftArticle(): Locator {
+    return this.page.getByRole('link', { name: 'Draft a help article from this ticket' });
   }
 }

@@ -31,7 +31,12 @@ export default async function HelpArticlesPage({ searchParams }: { searchParams:
           <h1>Help articles</h1>
           <p className="muted">What customers read in each portal section’s Help drawer. A published article shows at the customer’s next page load.</p>
         </div>
-        {canWrite ? <ButtonLink href="/admin/help/new">New article</ButtonLink> : null}
+        <span className="row row-end">
+          <ButtonLink href="/admin/help/attention" variant="secondary">
+            Needs attention
+          </ButtonLink>
+          {canWrite ? <ButtonLink href="/admin/help/new">New article</ButtonLink> : null}
+        </span>
       </div>
 
       <form className="row" method="get" aria-label="Filter articles">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { supportCategories } from '@config/support-categories';
+import { canWriteHelp } from '@/modules/help/service';
 import { listStaff } from '@/modules/staff/service';
 import { staffThread, ticketActionsFor, ticketStatuses } from '@/modules/support/service';
 import { TicketStatusBadge } from '@/modules/support/ui/ticket-status';
@@ -10,6 +11,7 @@ import { getDb } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import { isPlausibleSegment } from '@/platform/http/path-segments';
 import { ActionForm, Field } from '@/ui/action-form';
+import { ButtonLink } from '@/ui/button';
 import { formatDateTime } from '@/ui/date';
 import { TimelineSection } from '../../customers/[id]/timeline-section';
 import { staffReplyAction, staffUpdateAction } from '../actions';
@@ -53,7 +55,14 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
             {ticket.rating ? ` · rated ${ticket.rating}${ticket.ratingComment ? `: “${ticket.ratingComment}”` : ''}` : ''}
           </p>
         </div>
-        <TicketStatusBadge status={ticket.status} staff />
+        <span className="row row-end">
+          {ticket.status === 'solved' && canWriteHelp(staff.role) ? (
+            <ButtonLink href={`/admin/help/new?fromTicket=${encodeURIComponent(ticket.id)}`} variant="secondary">
+              Draft a help article from this ticket
+            </ButtonLink>
+          ) : null}
+          <TicketStatusBadge status={ticket.status} staff />
+        </span>
       </div>
 
       <div className="row stack-start" style={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
