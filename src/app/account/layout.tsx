@@ -1,11 +1,12 @@
 import { headers } from 'next/headers';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionsFor } from '@/platform/config/sections';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { HelpDrawer } from '@/modules/help/ui/help-drawer';
 import { FeedbackButton } from '@/modules/feedback/ui/feedback-button';
 import { NotificationBell } from '@/modules/notifications/ui/bell';
+import { SolvedPromptSlot } from '@/modules/support/ui/solved-prompt-slot';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
 
@@ -33,6 +34,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </p>
       }
     >
+      <Suspense fallback={null}>
+        <SolvedPromptSlot />
+      </Suspense>
       {children}
     </AppShell>
   );
