@@ -8,6 +8,9 @@ import { dropDraft, RESUME_PARAM, withParam } from './contact-draft';
 
 type State = 'asking' | 'sending' | 'solved' | 'error';
 
+/** Apart from the page below it. */
+const spaced = { marginBottom: 'var(--space-5)' };
+
 /** "Did this solve it?" after following a suggestion: Solved, or back to the contact form with the text typed. */
 export function SolvedPrompt({ attemptId }: { attemptId: string }) {
   const router = useRouter();
@@ -28,13 +31,13 @@ export function SolvedPrompt({ attemptId }: { attemptId: string }) {
 
   if (state === 'solved') {
     return (
-      <p className="banner" role="status">
+      <p className="banner" role="status" style={spaced}>
         Thanks — glad that solved it.
       </p>
     );
   }
   return (
-    <section className="banner row row-between" aria-label="Did this solve it?">
+    <section className="banner row row-between" aria-label="Did this solve it?" style={spaced}>
       <strong>Did this solve it?</strong>
       <span className="row">
         <Button size="sm" disabled={state === 'sending'} onClick={() => answer(true)}>
