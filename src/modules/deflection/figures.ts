@@ -8,7 +8,7 @@ import { categoryRows } from './taxonomy';
 
 /** Below this many tickets before the launch, a fall in the rate says nothing yet. */
 export const MIN_TICKETS_BEFORE = 10;
-/** Each side of the launch needs at least this many weeks in range for a deflection rate. */
+/** Each side of the launch needs at least this many weeks in range for the fall since launch. */
 export const MIN_WEEKS_PER_SIDE = 4;
 /** The holdout and the attempts shown suggestions each need at least this many attempts for a deflection rate. */
 export const MIN_ATTEMPTS_PER_SIDE = 30;
