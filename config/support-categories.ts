@@ -335,4 +335,10 @@ export function isSupportCategory(id: string): id is SupportCategoryId {
  * The share of contact-form visits shown no suggestions at all, chosen by the attempt's id: the
  * holdout that point-of-contact deflection is measured against.
  */
-export const suggestionHoldoutShare = 0.1;
+export const suggestionHoldoutShare = 0.05;
+
+/**
+ * A customer who left the form for a suggestion and whose organization files a ticket in the same
+ * category within this many days was not helped by it: a repeat contact, not a deflection.
+ */
+export const repeatContactDays = 7;

@@ -46,7 +46,7 @@ test('a staff member reads the deflection figures, changes the range and downloa
   await expect(refund).toContainText('Not enough data yet');
   await expect(page.getByRole('img', { name: /^Tickets per week: Refund\./ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How each figure is computed' })).toBeVisible();
-  await expect(page.locator('#figure-deflectionRate')).toContainText('(before − after) ÷ before');
+  await expect(page.locator('#figure-beforeAfterRate')).toContainText('(before − after) ÷ before');
 
   // A range of long ago holds nothing.
   await page.getByLabel('From').fill('2020-01-01');

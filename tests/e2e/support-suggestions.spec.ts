@@ -42,7 +42,7 @@ test('a customer asking how to change the card is sent to Stripe’s update-card
   expect((await resolved).request().postDataJSON()).toEqual({ via: 'screen', target: '/account/billing?flow=payment_method_update' });
 
   // Billing, one click from the flow (a link never opens Stripe by itself), then Stripe's portal.
-  await expect(page).toHaveURL(urlOf('/account/billing?flow=payment_method_update'));
+  await expect(page).toHaveURL(urlOf(`/account/billing?flow=payment_method_update&attempt=${answer.attemptId}`));
   const prompt = page.getByRole('form', { name: 'Continue to Stripe to update your card' });
   await prompt.getByRole('button', { name: 'Continue to Stripe' }).click();
   await expect(page).toHaveURL(new RegExp(`^${E2E_STRIPE_URL}/portal/`));

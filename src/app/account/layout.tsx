@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
 import { sectionOfPath, sectionsFor } from '@/platform/config/sections';
 import { sectionsOpenTo } from '@/modules/rollout/service';
@@ -8,6 +8,7 @@ import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { HelpDrawer } from '@/modules/help/ui/help-drawer';
 import { FeedbackButton } from '@/modules/feedback/ui/feedback-button';
 import { NotificationBell } from '@/modules/notifications/ui/bell';
+import { SolvedPromptSlot } from '@/modules/support/ui/solved-prompt-slot';
 import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
 
@@ -41,6 +42,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </p>
       }
     >
+      <Suspense fallback={null}>
+        <SolvedPromptSlot />
+      </Suspense>
       {children}
     </AppShell>
   );

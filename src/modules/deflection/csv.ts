@@ -13,7 +13,10 @@ export const csvColumns = [
   'weeks_after',
   'tickets_per_week_before',
   'tickets_per_week_after',
+  'before_after_rate',
   'deflection_rate',
+  'deflection_rate_low',
+  'deflection_rate_high',
   'self_service_completions',
   'point_of_contact_deflections',
   'auto_answer_deflections',
@@ -25,6 +28,7 @@ export const csvColumns = [
   'holdout_ticket_rate',
   'treated_attempts',
   'treated_ticket_rate',
+  'repeat_contacts',
   'abandoned',
 ] as const;
 
@@ -39,7 +43,10 @@ const row = (f: DeflectionFigures): Record<(typeof csvColumns)[number], string |
   weeks_after: f.weeksAfter,
   tickets_per_week_before: f.ticketsPerWeekBefore,
   tickets_per_week_after: f.ticketsPerWeekAfter,
+  before_after_rate: f.beforeAfterRate,
   deflection_rate: f.deflectionRate,
+  deflection_rate_low: f.deflectionRateInterval?.[0] ?? null,
+  deflection_rate_high: f.deflectionRateInterval?.[1] ?? null,
   self_service_completions: f.selfServiceCompletions,
   point_of_contact_deflections: f.pointOfContactDeflections,
   auto_answer_deflections: f.autoAnswerDeflections,
@@ -51,6 +58,7 @@ const row = (f: DeflectionFigures): Record<(typeof csvColumns)[number], string |
   holdout_ticket_rate: f.holdout.ticketRate,
   treated_attempts: f.treated.attempts,
   treated_ticket_rate: f.treated.ticketRate,
+  repeat_contacts: f.repeatContacts,
   abandoned: f.abandoned,
 });
 

@@ -2,13 +2,16 @@ import { supportCategories } from '@config/support-categories';
 import { costOfHours, type SupportCost } from '@/platform/config/support-cost';
 import { toJsonAmount } from '@/platform/money/minor-units';
 import { isoDay, type DeflectionRange } from './inputs';
-import type { AttemptRow, CountRow, MedianRow, SideRow, WeekRow } from './sql';
+import { newcombeDifference } from './interval';
+import type { AttemptRow, AutoAnswerRow, CountRow, MedianRow, SideRow, WeekRow } from './sql';
 import { categoryRows } from './taxonomy';
 
 /** Below this many tickets before the launch, a fall in the rate says nothing yet. */
 export const MIN_TICKETS_BEFORE = 10;
-/** Each side of the launch needs at least this many weeks in range for a deflection rate. */
+/** Each side of the launch needs at least this many weeks in range for the fall since launch. */
 export const MIN_WEEKS_PER_SIDE = 4;
+/** The holdout and the attempts shown suggestions each need at least this many attempts for a deflection rate. */
+export const MIN_ATTEMPTS_PER_SIDE = 30;
 
 export type Share = { attempts: number; ticketRate: number | null };
 export type WeekPoint = { start: string; tickets: number; ticketsPerWeek: number | null };
@@ -24,6 +27,7 @@ export type DeflectionFigures = {
   weeksAfter: number;
   ticketsPerWeekBefore: number | null;
   ticketsPerWeekAfter: number | null;
+  beforeAfterRate: number | null;
   deflectionRate: number | null;
   selfServiceCompletions: number;
   pointOfContactDeflections: number;
@@ -44,14 +48,14 @@ export type DeflectionReport = {
   from: string;
   to: string;
   currency: string;
-  minimums: { ticketsBefore: number; weeksPerSide: number };
+  minimums: { ticketsBefore: number; weeksPerSide: number; attemptsPerSide: number };
   /** Whether anything at all was counted in range: the dashboard's empty state. */
   hasData: boolean;
   categories: DeflectionFigures[];
   total: DeflectionFigures;
 };
 
-export type Counts = { sides: SideRow[]; weeks: WeekRow[]; attempts: AttemptRow[]; selfService: CountRow[]; autoAnswered: CountRow[]; medians: MedianRow[] };
+export type Counts = { sides: SideRow[]; weeks: WeekRow[]; attempts: AttemptRow[]; selfService: CountRow[]; autoAnswered: AutoAnswerRow[]; medians: MedianRow[] };
 
 const TOTAL_KEY = 'total';
 const keyOf = (category: string | null) => category ?? TOTAL_KEY;
@@ -60,9 +64,18 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 const perHundred = (tickets: number, orgWeeks: number) => (orgWeeks > 0 ? (tickets * 100) / orgWeeks : null);
 const share = (attempts: number, tickets: number): Share => ({ attempts, ticketRate: attempts > 0 ? tickets / attempts : null });
 
-function deflectionRate(side: SideRow, before: number | null, after: number | null): number | null {
+function beforeAfterRate(side: SideRow, before: number | null, after: number | null): number | null {
   const enough = side.tickets_before >= MIN_TICKETS_BEFORE && side.weeks_before >= MIN_WEEKS_PER_SIDE && side.weeks_after >= MIN_WEEKS_PER_SIDE;
   return enough && before !== null && after !== null && before > 0 ? (before - after) / before : null;
+}
+
+type Holdout = { rate: number | null; interval: [number, number] | null };
+
+/** The holdout's ticket rate minus the treated one's, with Newcombe's interval, once both sides have enough attempts. */
+function holdoutRate(attempt: AttemptRow | undefined): Holdout {
+  if (!attempt || attempt.holdout_attempts < MIN_ATTEMPTS_PER_SIDE || attempt.treated_attempts < MIN_ATTEMPTS_PER_SIDE) return { rate: null, interval: null };
+  const rate = attempt.holdout_tickets / attempt.holdout_attempts - attempt.treated_tickets / attempt.treated_attempts;
+  return { rate, interval: newcombeDifference(attempt.holdout_tickets, attempt.holdout_attempts, attempt.treated_tickets, attempt.treated_attempts) };
 }
 
 function weeklySeries(weeks: WeekRow[], key: string): WeekPoint[] {
@@ -102,7 +115,8 @@ export function figuresOf(counts: Counts, range: DeflectionRange, cost: SupportC
     const attempt = attempts.get(key);
     const median = medians.get(key)?.median_hours ?? null;
     const pointOfContact = attempt?.point_of_contact ?? 0;
-    const auto = autoAnswered.get(key)?.n ?? 0;
+    const auto = autoAnswered.get(key)?.solved ?? 0;
+    const holdout = holdoutRate(attempt);
     const hours = hoursSavedOf(pointOfContact + auto, median === null ? null : Number(median));
     return {
       category: key,
@@ -115,7 +129,8 @@ export function figuresOf(counts: Counts, range: DeflectionRange, cost: SupportC
       weeksAfter: Number(side.weeks_after),
       ticketsPerWeekBefore: before,
       ticketsPerWeekAfter: after,
-      deflectionRate: deflectionRate(side, before, after),
+      beforeAfterRate: beforeAfterRate(side, before, after),
+      deflectionRate: holdout.rate,
       selfServiceCompletions: selfService.get(key)?.n ?? 0,
       pointOfContactDeflections: pointOfContact,
       autoAnswerDeflections: auto,
@@ -125,8 +140,8 @@ export function figuresOf(counts: Counts, range: DeflectionRange, cost: SupportC
       currency: cost.currency,
       holdout: share(attempt?.holdout_attempts ?? 0, attempt?.holdout_tickets ?? 0),
       treated: share(attempt?.treated_attempts ?? 0, attempt?.treated_tickets ?? 0),
-      deflectionRateInterval: null,
-      repeatContacts: 0,
+      deflectionRateInterval: holdout.interval,
+      repeatContacts: (attempt?.failed_deflections ?? 0) + (autoAnswered.get(key)?.reopened ?? 0),
       abandoned: attempt?.abandoned ?? 0,
       weekly: weeklySeries(counts.weeks, key),
     };
@@ -140,7 +155,7 @@ export function figuresOf(counts: Counts, range: DeflectionRange, cost: SupportC
     from: isoDay(range.from),
     to: isoDay(range.to),
     currency: cost.currency,
-    minimums: { ticketsBefore: MIN_TICKETS_BEFORE, weeksPerSide: MIN_WEEKS_PER_SIDE },
+    minimums: { ticketsBefore: MIN_TICKETS_BEFORE, weeksPerSide: MIN_WEEKS_PER_SIDE, attemptsPerSide: MIN_ATTEMPTS_PER_SIDE },
     hasData,
     categories,
     total,

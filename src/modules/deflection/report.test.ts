@@ -47,17 +47,18 @@ async function audit(id: string, status: string, createdAt: string, rows: { exte
 }
 
 let ticketNumber = 0;
-/** A portal or host ticket of organization A, with the messages of its thread. */
-async function ticket(category: string | null, createdAt: string, options: { source?: string; status?: string; messages?: { type: string; internal?: boolean; dismissed?: boolean }[] } = {}) {
+/** A portal or host ticket of organization A (or the one given), with the messages of its thread. */
+async function ticket(category: string | null, createdAt: string, options: { source?: string; status?: string; org?: number; messages?: { type: string; internal?: boolean; dismissed?: boolean }[] } = {}) {
   const id = randomUUID();
+  const owner = orgs[options.org ?? 0]!;
   await t.db.insert(tickets).values({
     id,
-    organizationId: orgs[0]!.organizationId,
+    organizationId: owner.organizationId,
     number: ++ticketNumber,
     subject: `Ticket ${ticketNumber}`,
     category,
     status: options.status ?? 'open',
-    requesterEmail: orgs[0]!.email,
+    requesterEmail: owner.email,
     source: options.source ?? 'portal',
     createdAt: at(createdAt),
   });
@@ -65,7 +66,7 @@ async function ticket(category: string | null, createdAt: string, options: { sou
     await t.db.insert(ticketMessages).values({
       id: randomUUID(),
       ticketId: id,
-      organizationId: orgs[0]!.organizationId,
+      organizationId: owner.organizationId,
       authorType: m.type,
       authorName: m.type,
       body: 'message',
@@ -132,8 +133,8 @@ beforeAll(async () => {
   await ticket('card', '2026-01-30T09:00:00', { source: 'host' });
   // w4: solved from the auto-answer, no staff reply: an auto-answer deflection.
   await ticket('card', '2026-02-03T09:00:00', { status: 'solved', messages: [{ type: 'customer' }, { type: 'auto' }] });
-  // w5: solved, but a staff member replied: not one.
-  await ticket('card', '2026-02-10T09:00:00', { status: 'solved', messages: [{ type: 'customer' }, { type: 'auto' }, { type: 'staff' }] });
+  // w5: solved, but a staff member replied: not one. Organization B's, so no repeat contact of A's card attempts.
+  await ticket('card', '2026-02-10T09:00:00', { status: 'solved', org: 1, messages: [{ type: 'customer' }, { type: 'auto' }, { type: 'staff' }] });
   // w6: the auto-answer still pending, not solved: not one.
   await ticket('card', '2026-02-17T09:00:00', { status: 'waiting_on_customer', messages: [{ type: 'customer' }, { type: 'auto' }] });
   // w6: solved with only an internal staff note: an auto-answer deflection.
@@ -175,7 +176,7 @@ describe('deflection figures over stored rows', () => {
     // Card: before 2 Feb c01–c11 (11, c12 moved to billing_details) + 2 portal/host tickets = 13;
     // after: 3 tickets (w4, w5, w6).
     // Per week per 100 organizations: 13 × 100 / 16 = 81.25; 3 × 100 / 18 = 16.667.
-    // Deflection rate: (81.25 − 16.667) / 81.25 = 31/39 = 0.7949 (13 ≥ 10 tickets, 4 weeks each side).
+    // Fall since launch: (81.25 − 16.667) / 81.25 = 31/39 = 0.7949 (13 ≥ 10 tickets, 4 weeks each side).
     expect(of('card')).toMatchObject({
       screen: card,
       launchedAt: '2026-02-02T00:00:00.000Z',
@@ -186,20 +187,20 @@ describe('deflection figures over stored rows', () => {
       ticketsPerWeekBefore: 81.25,
     });
     expect(of('card').ticketsPerWeekAfter).toBeCloseTo(300 / 18, 10);
-    expect(of('card').deflectionRate).toBeCloseTo(31 / 39, 10);
+    expect(of('card').beforeAfterRate).toBeCloseTo(31 / 39, 10);
   });
 
   it('leaves the deflection rate unknown below the minimum tickets or weeks, and a side with no weeks null', () => {
     // billing_details: 1 ticket before (c12): 1 × 100 / 16 = 6.25; 1 after: 100 / 18. Too few tickets.
-    expect(of('billing_details')).toMatchObject({ ticketsBefore: 1, ticketsAfter: 1, ticketsPerWeekBefore: 6.25, deflectionRate: null });
+    expect(of('billing_details')).toMatchObject({ ticketsBefore: 1, ticketsAfter: 1, ticketsPerWeekBefore: 6.25, beforeAfterRate: null });
     expect(of('billing_details').ticketsPerWeekAfter).toBeCloseTo(100 / 18, 10);
     // team: 0 before (0 / 16 = 0), 1 after (100 / 18).
-    expect(of('team')).toMatchObject({ ticketsBefore: 0, ticketsAfter: 1, ticketsPerWeekBefore: 0, deflectionRate: null });
+    expect(of('team')).toMatchObject({ ticketsBefore: 0, ticketsAfter: 1, ticketsPerWeekBefore: 0, beforeAfterRate: null });
     // api_keys launched 23 Feb: 7 weeks before, 1 after (below the 4 weeks).
-    expect(of('api_keys')).toMatchObject({ launchedAt: '2026-02-23T00:00:00.000Z', weeksBefore: 7, weeksAfter: 1, ticketsPerWeekBefore: 0, ticketsPerWeekAfter: 0, deflectionRate: null });
+    expect(of('api_keys')).toMatchObject({ launchedAt: '2026-02-23T00:00:00.000Z', weeksBefore: 7, weeksAfter: 1, ticketsPerWeekBefore: 0, ticketsPerWeekAfter: 0, beforeAfterRate: null });
     // invoices launches after the range: all of it is before; usage has no launch, nor has other.
     expect(of('invoices')).toMatchObject({ launchedAt: '2026-04-01T00:00:00.000Z', weeksBefore: 8, weeksAfter: 0, ticketsPerWeekAfter: null });
-    expect(of('charge')).toMatchObject({ launchedAt: null, ticketsPerWeekAfter: null, deflectionRate: null });
+    expect(of('charge')).toMatchObject({ launchedAt: null, ticketsPerWeekAfter: null, beforeAfterRate: null });
     // other: the unknown "foo" and the host ticket without a category: 2 × 100 / 34 over the whole range.
     expect(of('other')).toMatchObject({ screen: null, launchedAt: null, ticketsBefore: 2, ticketsAfter: 0, weeksBefore: 8, ticketsPerWeekAfter: null });
     expect(of('other').ticketsPerWeekBefore).toBeCloseTo(200 / 34, 10);
@@ -211,7 +212,7 @@ describe('deflection figures over stored rows', () => {
     // Rate: (93.75 − 33.333) / 93.75 = 29/45.
     expect(report.total).toMatchObject({ category: 'total', launchedAt: '2026-02-02T00:00:00.000Z', ticketsBefore: 15, ticketsAfter: 6, ticketsPerWeekBefore: 93.75 });
     expect(report.total.ticketsPerWeekAfter).toBeCloseTo(600 / 18, 10);
-    expect(report.total.deflectionRate).toBeCloseTo(29 / 45, 10);
+    expect(report.total.beforeAfterRate).toBeCloseTo(29 / 45, 10);
     expect(report.hasData).toBe(true);
   });
 
@@ -227,16 +228,18 @@ describe('deflection figures over stored rows', () => {
   it('counts point-of-contact and auto-answer deflections, self-service completions, holdout and treated attempts', () => {
     // Card: left for its screen (2, one from a "charge" attempt), for a billing article from a team attempt (1);
     // the "did not solve it" attempt is not one. Auto-answer: the w4 ticket.
-    // Holdout: 2 attempts, 1 ticket → 0.5. Treated: 5 attempts (2 screen, "not solved", article, ticket), 1 ticket → 0.2.
-    expect(of('card')).toMatchObject({ pointOfContactDeflections: 3, autoAnswerDeflections: 1, selfServiceCompletions: 1, holdout: { attempts: 2, ticketRate: 0.5 }, treated: { attempts: 5, ticketRate: 0.2 }, abandoned: 1, deflectionRateInterval: null, repeatContacts: 0 });
+    // Holdout: 2 attempts, 1 ticket → 0.5. Treated: 5 attempts (2 screen, "not solved", article, ticket); the ticket
+    // and the "not solved" repeat contact → 2 / 5 = 0.4. Fewer than 30 attempts a side: no deflection rate.
+    expect(of('card')).toMatchObject({ pointOfContactDeflections: 3, autoAnswerDeflections: 1, selfServiceCompletions: 1, holdout: { attempts: 2, ticketRate: 0.5 }, treated: { attempts: 5, ticketRate: 0.4 }, abandoned: 1, deflectionRate: null, deflectionRateInterval: null, repeatContacts: 1 });
     expect(of('plan_change')).toMatchObject({ pointOfContactDeflections: 1, selfServiceCompletions: 1, treated: { attempts: 1, ticketRate: 0 }, holdout: { attempts: 0, ticketRate: null } });
     expect(of('billing_details')).toMatchObject({ pointOfContactDeflections: 0, autoAnswerDeflections: 1, selfServiceCompletions: 2 });
     expect(of('team')).toMatchObject({ pointOfContactDeflections: 0, selfServiceCompletions: 1, treated: { attempts: 0, ticketRate: null } });
     expect(of('other')).toMatchObject({ pointOfContactDeflections: 1, treated: { attempts: 1, ticketRate: 0 } });
-    // The one billing.open_portal row counts once in the total: 1 + 2 + 1 = 4. Treated: 7 attempts, 1 ticket.
+    // The one billing.open_portal row counts once in the total: 1 + 2 + 1 = 4. Treated: 7 attempts, 1 ticket + 1 repeat contact.
     expect(report.total).toMatchObject({ pointOfContactDeflections: 5, autoAnswerDeflections: 2, selfServiceCompletions: 4, holdout: { attempts: 2, ticketRate: 0.5 }, abandoned: 1 });
     expect(report.total.treated.attempts).toBe(7);
-    expect(report.total.treated.ticketRate).toBeCloseTo(1 / 7, 10);
+    expect(report.total.treated.ticketRate).toBeCloseTo(2 / 7, 10);
+    expect(report.total.repeatContacts).toBe(1);
   });
 
   it('values deflections at the median resolution hours of the category’s imported tickets', () => {
@@ -265,7 +268,7 @@ describe('deflection figures over stored rows', () => {
   it('answers an empty range with nothing counted', async () => {
     const empty = await deflectionReport(t.db, deflectionRangeInput.parse({ from: '2020-01-01', to: '2020-02-01' }), cost);
     expect(empty.hasData).toBe(false);
-    expect(empty.total).toMatchObject({ ticketsBefore: 0, ticketsPerWeekBefore: null, deflectionRate: null, hoursSaved: 0, moneySaved: 0 });
+    expect(empty.total).toMatchObject({ ticketsBefore: 0, ticketsPerWeekBefore: null, beforeAfterRate: null, deflectionRate: null, hoursSaved: 0, moneySaved: 0 });
     expect(empty.total.weekly).toHaveLength(5);
   });
 });

@@ -1,3 +1,4 @@
+import { repeatContactDays } from '@config/support-categories';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/platform/db/rows';
 import type { Db } from '@/platform/db/types';
@@ -117,6 +118,7 @@ export function weeks(db: Db, range: DeflectionRange): Promise<WeekRow[]> {
 export type AttemptRow = {
   category: string | null;
   point_of_contact: number;
+  failed_deflections: number;
   holdout_attempts: number;
   holdout_tickets: number;
   treated_attempts: number;
@@ -128,12 +130,14 @@ export type AttemptRow = {
  * Contact attempts started in range, per category (a null category is the total). An attempt that
  * left for a screen counts for the category of that screen, one that left for an article for a
  * category in the article's section (its own first), else for the attempt's own category.
+ * One that left for a suggestion failed when answered "No", or when its organization filed a ticket
+ * in that category within `repeatDays` of leaving; a failed one counts as a ticket on its side.
  */
-export function attempts(db: Db, range: DeflectionRange): Promise<AttemptRow[]> {
+export function attempts(db: Db, range: DeflectionRange, repeatDays: number = repeatContactDays): Promise<AttemptRow[]> {
   const b = boundsOf(range);
   return rowsOf<AttemptRow>(db, sql`
     with a as (
-      select a.holdout, a.outcome, a.solved,
+      select a.holdout, a.outcome, a.solved, a.organization_id, coalesce(a.resolved_at, a.created_at) as left_at,
              coalesce(
                case when a.outcome = 'screen' then (select c.id from ${categoriesTable} where c.path = a.outcome_target order by c.ord limit 1)
                     when a.outcome = 'article' then (select c.id from ${categoriesTable} join help_articles h on h.section = c.section
@@ -142,15 +146,23 @@ export function attempts(db: Db, range: DeflectionRange): Promise<AttemptRow[]> 
                ${known(sql`a.category`)}) as category
         from contact_attempts a
        where a.created_at >= ${b.from} and a.created_at < ${b.to}
+    ), judged as (
+      select a.holdout, a.outcome, a.category, a.outcome in ('screen', 'article') as deflected,
+             a.outcome in ('screen', 'article') and (a.solved is false or exists (
+               select 1 from tickets t
+                where t.organization_id = a.organization_id and ${known(sql`t.category`)} = a.category
+                  and t.created_at > a.left_at and t.created_at <= a.left_at + ${repeatDays}::int * interval '1 day')) as failed
+        from a
     )
     select case when grouping(category) = 0 then category end as category,
-           count(*) filter (where outcome in ('screen', 'article') and solved is not false)::int as point_of_contact,
+           count(*) filter (where deflected and not failed)::int as point_of_contact,
+           count(*) filter (where failed)::int as failed_deflections,
            count(*) filter (where holdout)::int as holdout_attempts,
-           count(*) filter (where holdout and outcome = 'ticket')::int as holdout_tickets,
+           count(*) filter (where holdout and (outcome = 'ticket' or failed))::int as holdout_tickets,
            count(*) filter (where not holdout)::int as treated_attempts,
-           count(*) filter (where not holdout and outcome = 'ticket')::int as treated_tickets,
+           count(*) filter (where not holdout and (outcome = 'ticket' or failed))::int as treated_tickets,
            count(*) filter (where outcome is null)::int as abandoned
-      from a group by grouping sets ((category), ())`);
+      from judged group by grouping sets ((category), ())`);
 }
 
 export type CountRow = { category: string | null; n: number };
@@ -166,16 +178,24 @@ export function selfService(db: Db, range: DeflectionRange): Promise<CountRow[]>
      group by grouping sets ((s.category), ())`);
 }
 
-/** Tickets created in range that the customer solved from the auto-answer: never dismissed, no staff reply. */
-export function autoAnswered(db: Db, range: DeflectionRange): Promise<CountRow[]> {
+export type AutoAnswerRow = { category: string | null; solved: number; reopened: number };
+
+/**
+ * Tickets created in range with an auto-answer: solved by the customer from it (never dismissed, no
+ * staff reply), or reopened (the auto-answer dismissed, by the button or by a customer reply).
+ */
+export function autoAnswered(db: Db, range: DeflectionRange): Promise<AutoAnswerRow[]> {
   const b = boundsOf(range);
-  return rowsOf<CountRow>(db, sql`
-    select case when grouping(category) = 0 then category end as category, count(*)::int as n
-      from (select ${known(sql`t.category`)} as category
-              from tickets t
-             where t.created_at >= ${b.from} and t.created_at < ${b.to} and t.status = 'solved'
-               and exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.author_type = 'auto' and m.dismissed_at is null)
-               and not exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.author_type = 'staff' and not m.internal)) solved
+  return rowsOf<AutoAnswerRow>(db, sql`
+    select case when grouping(category) = 0 then category end as category,
+           count(*) filter (where status = 'solved' and not dismissed and not staff_replied)::int as solved,
+           count(*) filter (where dismissed)::int as reopened
+      from (select ${known(sql`t.category`)} as category, t.status,
+                   bool_or(m.dismissed_at is not null) as dismissed,
+                   exists (select 1 from ticket_messages s where s.ticket_id = t.id and s.author_type = 'staff' and not s.internal) as staff_replied
+              from tickets t join ticket_messages m on m.ticket_id = t.id and m.author_type = 'auto'
+             where t.created_at >= ${b.from} and t.created_at < ${b.to}
+             group by t.id) answered
      group by grouping sets ((category), ())`);
 }
 

@@ -54,6 +54,10 @@ export default async function DeflectionPage({ searchParams }: { searchParams: P
             Per category of support: tickets before and after its portal screen launched, per week per 100 organizations, the contacts the portal answered, and the support time
             they saved.
           </p>
+          <p className="muted">
+            The deflection rate compares contact-form visits shown no suggestions (the holdout) with those shown some; its 95 % interval is Newcombe’s hybrid score interval
+            for a difference of two proportions.
+          </p>
         </div>
       </div>
       <RangeForm

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { csvColumns, deflectionRangeInput, MIN_TICKETS_BEFORE, MIN_WEEKS_PER_SIDE } from '@/modules/deflection/service';
+import { csvColumns, deflectionRangeInput, MIN_ATTEMPTS_PER_SIDE, MIN_TICKETS_BEFORE, MIN_WEEKS_PER_SIDE } from '@/modules/deflection/service';
 import type { OperationSpec } from '@/platform/http/openapi/operation';
 
 const staff = { type: 'staffSession' } as const;
 const rate = z.number().nullable();
-const share = z.object({ attempts: z.int(), ticketRate: rate.describe('The share of the attempts that ended in a ticket; null without attempts.') });
+const share = z.object({ attempts: z.int(), ticketRate: rate.describe('The share of the attempts that ended in a ticket or a repeat contact; null without attempts.') });
 
 const figures = z.object({
   category: z.string().describe('A category id of the taxonomy, or `total`.'),
@@ -17,7 +17,8 @@ const figures = z.object({
   weeksAfter: z.number(),
   ticketsPerWeekBefore: rate.describe('Tickets per week per 100 organizations before the launch; null when no organization-week lies on that side.'),
   ticketsPerWeekAfter: rate,
-  deflectionRate: rate.describe(`(before − after) / before; null ("not enough data") below ${MIN_TICKETS_BEFORE} tickets before the launch or ${MIN_WEEKS_PER_SIDE} weeks on either side.`),
+  beforeAfterRate: rate.describe(`(before − after) / before; null ("not enough data") below ${MIN_TICKETS_BEFORE} tickets before the launch or ${MIN_WEEKS_PER_SIDE} weeks on either side.`),
+  deflectionRate: rate.describe(`The holdout's ticket rate minus the treated attempts' (an absolute difference of shares); null ("not enough data") below ${MIN_ATTEMPTS_PER_SIDE} attempts on either side.`),
   selfServiceCompletions: z.int(),
   pointOfContactDeflections: z.int(),
   autoAnswerDeflections: z.int(),
@@ -27,8 +28,8 @@ const figures = z.object({
   currency: z.string(),
   holdout: share,
   treated: share,
-  deflectionRateInterval: z.array(z.number()).length(2).nullable().describe('[low, high] of the deflection rate; null until measured.'),
-  repeatContacts: z.int(),
+  deflectionRateInterval: z.array(z.number()).length(2).nullable().describe('[low, high]: the 95 % interval of the deflection rate by Newcombe’s hybrid score method; null with the rate.'),
+  repeatContacts: z.int().describe('Failed deflections: attempts that left for a suggestion then answered "No" or whose organization filed a ticket in the category within the repeat window, and auto-answered tickets reopened.'),
   abandoned: z.int().describe('Attempts that ended neither in a suggestion followed nor in a ticket.'),
   weekly: z.array(z.object({ start: z.iso.datetime(), tickets: z.int(), ticketsPerWeek: rate })),
 });
@@ -50,7 +51,7 @@ export const deflectionOperations: OperationSpec[] = [
         from: z.iso.date(),
         to: z.iso.date(),
         currency: z.string(),
-        minimums: z.object({ ticketsBefore: z.int(), weeksPerSide: z.int() }),
+        minimums: z.object({ ticketsBefore: z.int(), weeksPerSide: z.int(), attemptsPerSide: z.int() }),
         hasData: z.boolean(),
         categories: z.array(figures),
         total: figures,

@@ -2,7 +2,7 @@ import { formatDate } from '@/ui/date';
 import { Table, type TableColumn } from '@/ui/table';
 import { figureDefinitions, type FigureKey } from '../definitions';
 import type { DeflectionFigures, DeflectionReport } from '../figures';
-import { formatAmount, formatCount, formatRate, formatShare, UNKNOWN } from './format';
+import { formatAmount, formatCount, formatPoints, formatRate, formatShare, UNKNOWN } from './format';
 
 /** A column header naming a figure, linked to its definition below the table (and titled with it). */
 function FigureHeader({ figure }: { figure: FigureKey }) {
@@ -18,6 +18,7 @@ const figureColumns: FigureKey[] = [
   'launchedAt',
   'ticketsPerWeekBefore',
   'ticketsPerWeekAfter',
+  'beforeAfterRate',
   'deflectionRate',
   'selfServiceCompletions',
   'pointOfContactDeflections',
@@ -26,6 +27,7 @@ const figureColumns: FigureKey[] = [
   'moneySaved',
   'holdout',
   'treated',
+  'repeatContacts',
   'abandoned',
 ];
 
@@ -56,6 +58,25 @@ function Attempts({ share }: { share: DeflectionFigures['holdout'] }) {
   );
 }
 
+const NOT_ENOUGH = <span className="muted small">Not enough data yet</span>;
+
+function HoldoutRate({ rate, interval }: { rate: number | null; interval: [number, number] | null }) {
+  if (rate === null) return NOT_ENOUGH;
+  return (
+    <>
+      {formatPoints(rate)}
+      {interval ? (
+        <>
+          <br />
+          <span className="muted small nowrap">
+            95 %: {formatPoints(interval[0])} to {formatPoints(interval[1])}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function rowOf(f: DeflectionFigures) {
   return {
     key: f.category,
@@ -73,7 +94,8 @@ function rowOf(f: DeflectionFigures) {
     launchedAt: f.launchedAt ? <span className="nowrap">{formatDate(f.launchedAt)}</span> : UNKNOWN,
     ticketsPerWeekBefore: <Side rate={f.ticketsPerWeekBefore} tickets={f.ticketsBefore} weeks={f.weeksBefore} />,
     ticketsPerWeekAfter: <Side rate={f.ticketsPerWeekAfter} tickets={f.ticketsAfter} weeks={f.weeksAfter} />,
-    deflectionRate: f.deflectionRate === null ? <span className="muted small">Not enough data yet</span> : formatShare(f.deflectionRate),
+    beforeAfterRate: f.beforeAfterRate === null ? NOT_ENOUGH : formatShare(f.beforeAfterRate),
+    deflectionRate: <HoldoutRate rate={f.deflectionRate} interval={f.deflectionRateInterval} />,
     selfServiceCompletions: f.selfServiceCompletions,
     pointOfContactDeflections: f.pointOfContactDeflections,
     autoAnswerDeflections: f.autoAnswerDeflections,
@@ -81,6 +103,7 @@ function rowOf(f: DeflectionFigures) {
     moneySaved: <span className="nowrap">{formatAmount(f.moneySaved, f.currency)}</span>,
     holdout: <Attempts share={f.holdout} />,
     treated: <Attempts share={f.treated} />,
+    repeatContacts: f.repeatContacts,
     abandoned: f.abandoned,
   };
 }

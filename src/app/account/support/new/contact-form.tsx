@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { portalPath, publicPath } from '@/platform/http/portal-path';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
+import { ATTEMPT_PARAM, saveDraft, takeDraft, withParam } from '@/modules/support/ui/contact-draft';
 import { SuggestionList, type Suggestions } from './suggestion-list';
 import { useSuggestions, type SuggestionState } from './use-suggestions';
 
@@ -36,8 +37,11 @@ function SuggestionPanel({ state, onFollow }: { state: SuggestionState; onFollow
   );
 }
 
-/** Contact support: the message, with the screens and articles that answer it shown as it is written. */
-export function ContactForm({ categories, canSend }: { categories: Category[]; canSend: boolean }) {
+/**
+ * Contact support: the message, with the screens and articles that answer it shown as it is written.
+ * `resume` names the attempt whose suggestion did not help: the text typed then is restored.
+ */
+export function ContactForm({ categories, canSend, resume }: { categories: Category[]; canSend: boolean; resume: string | null }) {
   const router = useRouter();
   const [category, setCategory] = useState('');
   const [subject, setSubject] = useState('');
@@ -46,13 +50,24 @@ export function ContactForm({ categories, canSend }: { categories: Category[]; c
   const [errors, setErrors] = useState<FieldErrors & { form?: string }>({});
   const { state, attemptId } = useSuggestions(`${subject}\n${body}`, category);
 
+  useEffect(() => {
+    const draft = resume ? takeDraft(resume) : null;
+    if (!draft) return;
+    setCategory(draft.category);
+    setSubject(draft.subject);
+    setBody(draft.body);
+  }, [resume]);
+
   const post = (path: string, data: unknown) =>
     fetch(publicPath(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
 
   async function follow(via: 'screen' | 'article', target: string, path: string) {
     // Recorded first: the navigation may leave the portal (the card flow ends at Stripe).
-    if (attemptId.current) await post(`/api/account/support/attempts/${encodeURIComponent(attemptId.current)}/resolved`, { via, target }).catch(() => undefined);
-    router.push(portalPath(path));
+    const id = attemptId.current;
+    if (!id) return router.push(portalPath(path));
+    await post(`/api/account/support/attempts/${encodeURIComponent(id)}/resolved`, { via, target }).catch(() => undefined);
+    saveDraft({ attemptId: id, category, subject, body });
+    router.push(portalPath(withParam(path, ATTEMPT_PARAM, id)));
   }
 
   async function send(event: FormEvent) {
