@@ -1,8 +1,7 @@
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
 import { actorOf, requirePortalSession } from '@/platform/auth/current';
-import { sectionOfPath, sectionsFor } from '@/platform/config/sections';
+import { sectionsFor } from '@/platform/config/sections';
 import { sectionsOpenTo } from '@/modules/rollout/service';
 import { DemoBanner } from '@/modules/demo/ui/demo-banner';
 import { HelpDrawer } from '@/modules/help/ui/help-drawer';
@@ -13,15 +12,13 @@ import { AppShell } from '@/ui/app-shell';
 import { AccountNav } from './account-nav';
 
 /**
- * The gate of the portal: nobody sees /account/* without a session and a membership, and a section's
- * pages are not found for an organization it is not rolled out to (nor in the navigation).
+ * The gate of the portal: nobody sees /account/* without a session and a membership. The navigation
+ * lists the sections rolled out to the organization; each section's layout turns the others away.
  */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const session = await requirePortalSession();
   const path = (await headers()).get('x-deflect-path') ?? '/account';
   const open = await sectionsOpenTo(session.organization.id);
-  const section = sectionOfPath(path.split('?')[0]!);
-  if (section && !open.has(section.id)) notFound();
   const items = sectionsFor((await actorOf(session))!).filter((s) => open.has(s.id));
   return (
     <AppShell

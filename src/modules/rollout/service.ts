@@ -5,6 +5,7 @@ import { rolloutView, type RolloutView } from './view';
 
 export { switchSection } from './actions';
 export { installRolloutGate, isSectionOnFor, sectionsOpenTo } from './gate';
+export { requireSectionOpen } from './page-gate';
 export { switchSectionInput, MAX_ALLOWLIST } from './inputs';
 export { mayHide, ROLLOUT_MODES, showsToAnyone, type RolloutMode, type RolloutRule } from './modes';
 export { cohortOf } from './rule';
