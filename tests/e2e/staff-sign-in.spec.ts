@@ -21,7 +21,7 @@ test('the first lead: the staff:add link, a password, forced two-factor, the con
   await page.goto('/admin/staff');
   await expect(page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Console' });
-  for (const label of ['Customers', 'Audit', 'Staff']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  for (const label of ['Customers', 'Audit', 'Staff']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Staff' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('Erin Lead · lead')).toBeVisible();
   const me = page.getByRole('row').filter({ hasText: E2E_STAFF_LEAD });
@@ -147,7 +147,7 @@ test('the console on a phone: the menu holds the sections and sign-out, and noth
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   const nav = page.getByRole('navigation', { name: 'Console' });
-  for (const label of ['Customers', 'Audit', 'Staff']) await expectWithinWidth(page, nav.getByRole('link', { name: label }));
+  for (const label of ['Customers', 'Audit', 'Staff']) await expectWithinWidth(page, nav.getByRole('link', { name: label, exact: true }));
   await expect(page.getByText(`${staff.staff.name} · lead`)).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(urlOf('/admin/sign-in?notice=signed-out'));
