@@ -24,9 +24,6 @@ export function topCsv(reasons: readonly TopReason[]): string {
   ]);
 }
 
-/** A subject a spreadsheet would run as a formula is written as text. */
-const asText = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
 /** `tickets.csv`: every ticket's category, streamed a page at a time. */
 export function ticketsCsv(db: Db, auditId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -40,7 +37,7 @@ export function ticketsCsv(db: Db, auditId: string): ReadableStream<Uint8Array> 
       }
       const next = await pages.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(stringify(next.value.map((t) => [t.id, t.category, t.confidence.toFixed(3), asText(t.subject)]))));
+      controller.enqueue(encoder.encode(stringify(next.value.map((t) => [t.id, t.category, t.confidence.toFixed(3), t.subject]), { escape_formulas: true })));
     },
     async cancel() {
       await pages.return(undefined);

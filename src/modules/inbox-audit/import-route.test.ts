@@ -186,7 +186,7 @@ describe('who may', () => {
 
 describe('corrections and the results', () => {
   it('keeps a correction across a re-import, in every run holding the ticket, as an audited staff action', async () => {
-    const text = generic(['7001,Something odd,Hard to say what this is,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,', '7002,Another,Also unclear,2026-10-01T09:00:00Z,,']);
+    const text = generic(['7001,Something odd,Hard to say what this is,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,', '7002,=1+1 as a subject,Also unclear,2026-10-01T09:00:00Z,,']);
     const first = await imported(text);
     const corrected = await correct(first.id, '7001', { category: 'plan_change' });
     expect(corrected.status).toBe(200);
@@ -215,6 +215,7 @@ describe('corrections and the results', () => {
     const lines = (await tickets.text()).trim().split('\n');
     expect(lines[0]).toBe('id,category,confidence,subject');
     expect(lines[1]).toBe('7001,invoices,1.000,Something odd');
+    expect(lines[2], 'a formula is written as text').toBe("7002,other,1.000,'=1+1 as a subject");
     expect(lines).toHaveLength(3);
 
     const top = await getTop(new Request(`${ORIGIN}/api/admin/inbox-audits/${second.id}/top.csv`, { headers: { cookie: lead } }), context({ id: second.id }));
