@@ -29,6 +29,18 @@ export const sections: readonly Section[] = [
   { id: 'activity', label: 'Activity', href: '/account/activity', ready: true, permission: 'audit.read', api: '/api/account/audit' },
 ];
 
+/**
+ * The section a route-tree page path (a query or hash allowed) belongs to: the section with the longest
+ * `href` it is at or under; Account holds every other path. The help drawer (in the browser), the
+ * deflection figures and the scope document all ask this.
+ */
+export function sectionIdOfPage(path: string): string {
+  const clean = path.split(/[?#]/)[0]!.replace(/\/+$/, '') || '/account';
+  let best = sections[0]!;
+  for (const s of sections) if ((clean === s.href || clean.startsWith(`${s.href}/`)) && s.href.length > best.href.length) best = s;
+  return best.id;
+}
+
 /** The staff console's navigation; each entry is shown to the staff roles holding its permission. */
 export type ConsoleSection = { id: string; label: string; href: string; permission: StaffPermission };
 

@@ -1,4 +1,4 @@
-import { sections } from '@config/sections';
+import { sectionIdOfPage } from '@config/sections';
 import { supportCategories, supportCategoryIds, type SupportCategoryId } from '@config/support-categories';
 
 /** Where a contact whose category is missing or unknown is counted. */
@@ -7,16 +7,9 @@ export const FALLBACK_CATEGORY: SupportCategoryId = 'other';
 /** A category as the SQL reads it: its place in the taxonomy, its screen, the section that screen is in. */
 export type CategoryRow = { id: SupportCategoryId; ord: number; path: string | null; section: string | null };
 
-/** The portal section a screen belongs to: the section with the longest `href` the path is at or under. */
-export function sectionOfScreen(path: string): string | null {
-  const pathname = path.split('?')[0]!;
-  const matches = sections.filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`));
-  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.id ?? null;
-}
-
 export const categoryRows: readonly CategoryRow[] = supportCategoryIds.map((id, ord) => {
   const path = supportCategories[id].screen?.path ?? null;
-  return { id, ord, path, section: path ? sectionOfScreen(path) : null };
+  return { id, ord, path, section: path ? sectionIdOfPage(path) : null };
 });
 
 /** Each audit action that counts as a category's self-service completion (an action may count for two). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticle } from './render';
-import { sectionOfPath } from './section-of-path';
+import { sectionIdOfPage } from '@config/sections';
 
 // Articles are rendered to HTML for the customer's browser: nothing that runs, loads or restyles survives.
 
@@ -34,7 +34,7 @@ describe('renderArticle', () => {
   });
 });
 
-describe('sectionOfPath', () => {
+describe('sectionIdOfPage', () => {
   it.each([
     ['/account', 'account'],
     ['/account/notifications', 'account'],
@@ -43,6 +43,6 @@ describe('sectionOfPath', () => {
     ['/account/api-keys/', 'api-keys'],
     ['/account/activity', 'activity'],
   ])('%s belongs to %s', (path, section) => {
-    expect(sectionOfPath(path)).toBe(section);
+    expect(sectionIdOfPage(path)).toBe(section);
   });
 });

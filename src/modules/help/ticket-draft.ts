@@ -1,3 +1,4 @@
+import { sectionIdOfPage } from '@config/sections';
 import { isSupportCategory, supportCategories } from '@config/support-categories';
 import type { Actor } from '@/platform/actions/actor';
 import { permits } from '@/platform/actions/authorize';
@@ -6,7 +7,6 @@ import { AppError, forbidden } from '@/platform/http/errors';
 import { staffThread, type StaffThread } from '@/modules/support/service';
 import { DEFAULT_HELP_LOCALE } from './inputs';
 import { redactCustomerDetails } from './redact';
-import { sectionOfPath } from './section-of-path';
 
 /** Where an article drafted from a ticket whose category has no screen (or none) goes: beside the contact form. */
 export const SCREENLESS_SECTION = 'support';
@@ -16,7 +16,7 @@ export type ArticleDraft = { section: string; slug: string; title: string; body:
 /** The section of the portal screen that answers a ticket category; the Support section when none does. */
 export function sectionOfCategory(category: string | null): string {
   const screen = category && isSupportCategory(category) ? supportCategories[category].screen : null;
-  return screen ? sectionOfPath(screen.path) : SCREENLESS_SECTION;
+  return screen ? sectionIdOfPage(screen.path) : SCREENLESS_SECTION;
 }
 
 function slugOf(title: string): string {

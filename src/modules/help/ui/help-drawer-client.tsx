@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { internalPath, portalPath } from '@/platform/http/portal-path';
 import { Dialog } from '@/ui/dialog';
-import { sectionOfPath } from '../section-of-path';
+import { sectionIdOfPage } from '@config/sections';
 
 export type DrawerArticle = { id: string; title: string; section: string; html: string; text: string };
 
@@ -46,7 +46,7 @@ function HelpArticle({ article }: { article: DrawerArticle }) {
 /** The Help button and its drawer: the current section's articles, filtered by the search box. */
 export function HelpDrawerClient({ articles, labels }: { articles: DrawerArticle[]; labels: Record<string, string> }) {
   const routerPath = usePathname();
-  const section = sectionOfPath(internalPath(routerPath ?? '/account'));
+  const section = sectionIdOfPage(internalPath(routerPath ?? '/account'));
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);

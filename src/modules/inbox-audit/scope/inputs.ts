@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sections } from '@config/sections';
 import { supportCategories, supportCategoryIds } from '@config/support-categories';
-import { sectionOfScreen } from './propose';
+import { sectionIdOfPage } from '@config/sections';
 
 const sectionIds = sections.map((s) => s.id) as [string, ...string[]];
 const sectionId = z.enum(sectionIds, `One of: ${sectionIds.join(', ')}.`);
@@ -43,7 +43,7 @@ export const scopeContentInput = z
       seenSections.add(item.section);
       item.categories.forEach((category, j) => {
         const screen = supportCategories[category].screen;
-        if (!screen || sectionOfScreen(screen.path) !== item.section) {
+        if (!screen || sectionIdOfPage(screen.path) !== item.section) {
           ctx.addIssue({ code: 'custom', path: ['launch', i, 'categories', j], message: `No screen of the ${item.section} section absorbs “${category}”.` });
         }
         once(category, ['launch', i, 'categories', j]);

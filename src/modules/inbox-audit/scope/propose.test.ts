@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeContentInput } from './inputs';
-import { arrangeScope, proposeScope, rewordScope, sectionOfScreen, type ScopeReason } from './propose';
+import { sectionIdOfPage } from '@config/sections';
+import { arrangeScope, proposeScope, rewordScope, type ScopeReason } from './propose';
 
 // What the console proposes from an audit's ranked reasons, and what a lead's choice makes of it.
 
@@ -15,11 +16,11 @@ const top: ScopeReason[] = [
   { category: 'other', tickets: 7, share: 0.07, portalScreen: null },
 ];
 
-describe('sectionOfScreen', () => {
+describe('sectionIdOfPage', () => {
   it('puts a screen in the section its path is under, and the account page in Account', () => {
-    expect(sectionOfScreen('/account/billing?flow=subscription_update')).toBe('billing');
-    expect(sectionOfScreen('/account/api-keys')).toBe('api-keys');
-    expect(sectionOfScreen('/account')).toBe('account');
+    expect(sectionIdOfPage('/account/billing?flow=subscription_update')).toBe('billing');
+    expect(sectionIdOfPage('/account/api-keys')).toBe('api-keys');
+    expect(sectionIdOfPage('/account')).toBe('account');
   });
 });
 

@@ -1,6 +1,5 @@
-import { sections } from '@config/sections';
+import { sectionIdOfPage, sections } from '@config/sections';
 import { isSupportCategory, supportCategories } from '@config/support-categories';
-import { sectionOfPath } from '@/platform/config/sections';
 import type { ScopeContent } from '../schema';
 import type { TopReason } from '../top';
 
@@ -19,10 +18,6 @@ export type ScopeChoice = {
 type Launch = ScopeContent['launch'][number];
 type Stay = ScopeContent['staysWithSupport'][number];
 
-/** The section of the portal a screen belongs to; the Account section holds the paths no other one does. */
-export function sectionOfScreen(path: string): string {
-  return sectionOfPath(path.split(/[?#]/)[0]!)?.id ?? 'account';
-}
 
 const labelOf = (category: string) => (isSupportCategory(category) ? supportCategories[category].label : category);
 
@@ -52,7 +47,7 @@ export function arrangeScope(reasons: readonly ScopeReason[], choice: ScopeChoic
   const bySection = new Map<string, Launch>();
   const stays: Stay[] = [];
   for (const reason of reasons) {
-    const section = reason.portalScreen === null ? null : sectionOfScreen(reason.portalScreen);
+    const section = reason.portalScreen === null ? null : sectionIdOfPage(reason.portalScreen);
     if (section === null || (launching && !launching.has(section))) {
       const written = choice.reasons?.[reason.category]?.trim();
       stays.push({ category: reason.category, tickets: reason.tickets, reason: written || defaultStayReason(reason.category, section !== null) });
